@@ -1,0 +1,3 @@
+from decline_tui.cli import main
+
+raise SystemExit(main())

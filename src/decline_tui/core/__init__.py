@@ -1,0 +1,1 @@
+"""The pure domain: no Textual import anywhere below here."""

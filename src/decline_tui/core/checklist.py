@@ -1,0 +1,1113 @@
+"""The decline checklist: a linter for the message the person will actually send.
+
+Each rule looks at the text (not at form fields) and returns one Finding with a status,
+a message, the spans it is about (character offsets into the checked text) and a hint
+that says why the rule matters and how to fix it. Matching is done on a copy of the
+text with curly quotes straightened (same length, so offsets stay true), case-insensitive,
+with any run of white space, line breaks included, allowed between words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+
+from decline_tui.core.model import Offer, Workbook
+from decline_tui.core.timing import PROMPT_DAYS, describe_moment, is_good_send_time, next_send_time
+
+PASS, WARN, FAIL, SKIP = "pass", "warn", "fail", "skip"
+STATUSES = (PASS, WARN, FAIL, SKIP)
+SYMBOLS = {PASS: "✓", WARN: "!", FAIL: "✗", SKIP: "–"}
+
+BRIEF_WORDS, LONG_WORDS = 200, 300
+LINKEDIN_FREE, LINKEDIN_PREMIUM = 200, 300
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    why: str
+    fix: str
+
+
+RULES: dict[str, Rule] = {
+    r.id: r
+    for r in (
+        Rule(
+            "greeting",
+            "Greeting by name",
+            "A greeting by name shows the message was written for them, not sent in bulk.",
+            "Open with the person's name: “Dear Maria,” or “Hi Maria,”.",
+        ),
+        Rule(
+            "gratitude",
+            "Thanks for the offer",
+            "Gratitude acknowledges the time and effort they put into interviewing you.",
+            "Thank them for the offer and for their time, e.g. “Thank you for offering me…”.",
+        ),
+        Rule(
+            "clear-decline",
+            "Clear decline",
+            "An ambiguous answer leaves them waiting; they need to move on to other candidates.",
+            "Say it plainly: “I have decided to decline the offer.”",
+        ),
+        Rule(
+            "brief-reason",
+            "Brief reason",
+            "One or two honest sentences about your own decision are enough; more invites debate.",
+            "Give one or two sentences, focused on you, e.g. “I have accepted a role closer "
+            "to my family.”",
+        ),
+        Rule(
+            "positive-note",
+            "Something you appreciated",
+            "Naming something specific you valued leaves a good last impression.",
+            "Mention something specific: the team, a project, the interview process.",
+        ),
+        Rule(
+            "door-open",
+            "Door left open",
+            "Industries are small; saying you'd like to stay in touch keeps future roles possible.",
+            "If you mean it, add: “I would be glad to stay in touch.”",
+        ),
+        Rule(
+            "offer-help",
+            "Offer to help (optional)",
+            "Offering to suggest other candidates turns a no into a favour they remember.",
+            "Optionally: “I'd be happy to recommend people from my network for the role.”",
+        ),
+        Rule(
+            "closing",
+            "Sign-off and name",
+            "A professional closing with your name ends the message warmly and clearly.",
+            "End with a sign-off and your name: “Best regards,” then your name on the next line.",
+        ),
+        Rule(
+            "subject",
+            "Subject line",
+            "A clear subject line lets them find and file your answer at a glance.",
+            "Start the text with a line like “Subject: Job offer – Your Name”.",
+        ),
+        Rule(
+            "no-negativity",
+            "No negative remarks",
+            "Criticising the company, role, pay or people burns a bridge for nothing.",
+            "Remove the criticism; keep the reason about your own choice.",
+        ),
+        Rule(
+            "no-wavering",
+            "No wavering",
+            "Hedging reopens the decision and invites a counter-offer you do not want.",
+            "Remove words like “maybe”, “for now” or “unless you could…”; state the decision once.",
+        ),
+        Rule(
+            "no-over-explaining",
+            "Not over-explained",
+            "Long declines read as excuses; replies of 50–125 words do best.",
+            "Cut the message to under 200 words: thank, decline, one reason, one kind note.",
+        ),
+        Rule(
+            "no-other-company",
+            "No other company named",
+            "Naming the offer you chose looks like a bargaining move and is not their business.",
+            "Say “another opportunity” instead of naming the company.",
+        ),
+        Rule(
+            "placeholders",
+            "No placeholders left",
+            "A leftover [Placeholder] or TODO shows the message is a form letter.",
+            "Fill in or delete every [bracketed], {braced} or <angled> placeholder and TODO.",
+        ),
+        Rule(
+            "spelling",
+            "Spelling",
+            "A typo in a short, formal message is noticed; proofreading shows care.",
+            "Correct the words listed, or add names to the offer so they are known.",
+        ),
+        Rule(
+            "timely",
+            "Timely answer",
+            "Answering within about two days, and always before the deadline, lets them move on.",
+            "Send your answer today; if you are late, apologise briefly for the delay.",
+        ),
+        Rule(
+            "send-time",
+            "Good time to send",
+            "A message sent in working hours, not on a Friday afternoon, is read and answered.",
+            "Schedule it for the next good time, or save the draft and send it then.",
+        ),
+        Rule(
+            "linkedin-length",
+            "Fits LinkedIn's limit",
+            "LinkedIn cuts connection notes at 200 characters on free accounts (300 on premium).",
+            "Shorten the note to 200 characters: greeting, thanks, decline, stay in touch.",
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    status: str
+    message: str
+    spans: tuple[tuple[int, int], ...] = ()
+    hint: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "status": self.status,
+            "message": self.message,
+            "spans": [list(s) for s in self.spans],
+            "hint": self.hint,
+        }
+
+
+@dataclass
+class CheckContext:
+    """What the rules may know beyond the text; every field is optional."""
+
+    medium: str = "email"
+    sender: str = ""
+    recipient: str = ""
+    others: tuple[str, ...] = ()
+    known_words: tuple[str, ...] = ()
+    received: date | None = None
+    deadline: date | None = None
+    now: datetime | None = None
+    future_open: bool | None = None
+    offer_referrals: bool | None = None
+    spelling: bool = True
+
+
+def context_for(wb: Workbook, offer: Offer, medium: str, now: datetime | None) -> CheckContext:
+    """The context for checking a draft of this offer, from the workbook's own data."""
+    names = [wb.profile.name, offer.contact_name, offer.company, offer.role]
+    return CheckContext(
+        medium=medium,
+        sender=wb.profile.name,
+        recipient=offer.contact_name,
+        others=tuple(wb.other_companies(offer)),
+        known_words=tuple(n for n in names if n),
+        received=offer.received,
+        deadline=offer.deadline,
+        now=now,
+        future_open=offer.future_open,
+        offer_referrals=offer.offer_referrals,
+    )
+
+
+# --------------------------------------------------------------------------- text helpers
+
+_STRAIGHTEN = str.maketrans(
+    {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "\u00a0": " ", "\u202f": " "}
+)
+
+
+def _rx(*phrases: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Alternation of phrases with word boundaries; a space matches any white space."""
+    alts = "|".join(p.replace(" ", r"\s+") for p in phrases)
+    return re.compile(rf"(?<![\w'])(?:{alts})(?![\w])", flags)
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Message:
+    """The checked text, split into the pieces the rules look at."""
+
+    raw: str
+    medium: str = "email"
+    norm: str = field(init=False)
+    subject: str | None = field(init=False, default=None)
+    subject_span: tuple[int, int] | None = field(init=False, default=None)
+    body_start: int = field(init=False, default=0)
+
+    def __post_init__(self) -> None:
+        self.norm = self.raw.translate(_STRAIGHTEN)
+        m = re.match(r"[ \t]*\ufeff?[ \t]*subject[ \t]*:[ \t]*([^\n]*)", self.norm, re.IGNORECASE)
+        if m:
+            self.subject = m.group(1).strip()
+            self.subject_span = (m.start(1), m.start(1) + len(m.group(1).rstrip()))
+            self.body_start = m.end()
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        """Non-empty lines of the body, with their offsets."""
+        out = []
+        pos = self.body_start
+        for piece in self.norm[self.body_start :].split("\n"):
+            stripped = piece.strip()
+            if stripped:
+                lead = len(piece) - len(piece.lstrip())
+                out.append(Line(pos + lead, pos + lead + len(stripped), stripped))
+            pos += len(piece) + 1
+        return out
+
+    @cached_property
+    def greeting_line(self) -> Line | None:
+        return self.lines[0] if self.lines else None
+
+    @cached_property
+    def closing_start(self) -> int:
+        """Where the sign-off begins (end of text when there is none)."""
+        found = _find_signoff(self)
+        return found[0] if found else len(self.norm)
+
+    @cached_property
+    def main_span(self) -> tuple[int, int]:
+        """The body between greeting and sign-off, where thanks, reason and kind words live."""
+        start = self.body_start
+        g = self.greeting_line
+        # A greeting alone on its line is skipped; "Hi Maria, thank you…" is kept.
+        if (
+            g is not None
+            and _GREETING_WORD.match(_strip_marker(g.text))
+            and re.fullmatch(r"[^.!?]{0,60}[,!:—–-]?", _strip_marker(g.text))
+        ):
+            start = g.end
+        return start, max(start, self.closing_start)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans of the main body; a line break inside a sentence does not end it."""
+        start, end = self.main_span
+        out = []
+        chunk = self.norm[start:end]
+        pos = 0
+        for m in re.finditer(
+            r"(?<=[.!?])[\"')\]]*\s+|\n[ \t]*\n\s*|\n(?=[ \t]*(?:\d+[.)]|[-*•])\s)", chunk
+        ):
+            piece = chunk[pos : m.start()]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                out.append((start + pos + lead, start + pos + len(piece.rstrip())))
+            pos = m.end()
+        piece = chunk[pos:]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append((start + pos + lead, start + pos + len(piece.rstrip())))
+        return out
+
+    def words(self, start: int | None = None, end: int | None = None) -> list[re.Match[str]]:
+        a = self.body_start if start is None else start
+        b = len(self.norm) if end is None else end
+        return list(_WORD.finditer(self.norm, a, b))
+
+    def search(self, pattern: re.Pattern[str], start: int | None = None, end: int | None = None):
+        a = self.body_start if start is None else start
+        b = len(self.norm) if end is None else end
+        return list(pattern.finditer(self.norm, a, b))
+
+
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•–])\s+")
+
+
+def _strip_marker(text: str) -> str:
+    return _MARKER.sub("", text, count=1)
+
+
+def _spans(matches: Iterable[re.Match[str]]) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in matches)
+
+
+def _quote(msg: Message, spans: Iterable[tuple[int, int]], limit: int = 5) -> str:
+    seen: list[str] = []
+    for a, b in spans:
+        words = " ".join(msg.raw[a:b].split())
+        if words and words not in seen:
+            seen.append(words)
+    shown = ", ".join(f"“{w}”" for w in seen[:limit])
+    return shown + (f" and {len(seen) - limit} more" if len(seen) > limit else "")
+
+
+def _name_parts(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s,]+", name.strip()) if len(w.strip(".")) > 1]
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _finding(rule: str, status: str, message: str, spans=(), hint: str = "") -> Finding:
+    r = RULES[rule]
+    if not hint:
+        hint = r.why if status in (PASS, SKIP) else f"{r.fix} Why: {r.why}"
+    return Finding(rule, status, message, tuple(spans), hint)
+
+
+_GREETING_WORD = re.compile(
+    r"(?:dear|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening|day)|greetings|howdy)\b",
+    re.IGNORECASE,
+)
+_GENERIC = _rx(
+    "to whom it may concern",
+    r"dear (?:sir|madam|sirs|sir or madam|sir/madam|madam or sir)",
+    r"(?:dear|hi|hello|hey|greetings) (?:the )?(?:hiring|recruiting|recruitment|talent|hr|people"
+    r"|search|selection) (?:manager|managers|team|committee|panel|department|acquisition"
+    r"(?: team)?|partner|lead)",
+    r"(?:dear|hi|hello|hey|greetings) (?:recruiter|team|all|everyone|everybody|folks|there"
+    r"|colleagues|friends|hr|human resources|hiring manager|manager|[a-z]+ team)",
+    r"(?:hi|hello|hey|greetings|good (?:morning|afternoon|evening|day))(?=\s*[,!.:—–-]?\s*$)",
+)
+_NOT_NAMES = {
+    "hiring",
+    "manager",
+    "team",
+    "sir",
+    "madam",
+    "all",
+    "there",
+    "recruiter",
+    "everyone",
+    "recruiting",
+    "folks",
+    "colleagues",
+    "friends",
+    "hr",
+    "human",
+    "talent",
+    "people",
+    "again",
+    "thank",
+    "thanks",
+    "i",
+    "it",
+    "this",
+    "we",
+    "just",
+    "so",
+    "and",
+    "about",
+}
+_NAME_TOKEN = r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss)\.?\s+)?([^\W\d_][\w'.-]*)"
+
+
+def rule_greeting(msg: Message, ctx: CheckContext) -> Finding:
+    g = msg.greeting_line
+    if g is None:
+        return _finding("greeting", FAIL, "The message is empty: it has no greeting.")
+    text = _strip_marker(g.text)
+    offset = g.start + (len(g.text) - len(text))
+    span = ((offset, min(g.end, offset + 60)),)
+    if "[" in text[:60] and re.match(r"(?:[^[]{0,30})\[[^\]]*name[^\]]*\]", text, re.I):
+        return _finding(
+            "greeting", WARN, "The greeting still has a placeholder instead of a name.", span
+        )
+    generic = _GENERIC.match(text)
+    if generic and not _names_recipient(text[: generic.end() + 20], ctx):
+        return _finding(
+            "greeting",
+            WARN,
+            f"“{' '.join(msg.raw[offset : offset + generic.end()].split())}” is a generic "
+            "greeting; address the person by name.",
+            ((offset, offset + generic.end()),),
+        )
+    m = _GREETING_WORD.match(text)
+    if m:
+        rest = text[m.end() :].lstrip(" ,")
+        nm = re.match(_NAME_TOKEN, rest)
+        if nm and nm.group(1)[0].isupper() and nm.group(1).lower() not in _NOT_NAMES:
+            end = len(text) - len(rest) + nm.end()
+            shown = " ".join(text[:end].split())
+            return _finding(
+                "greeting", PASS, f"Opens by name: “{shown}”.", ((offset, offset + end),)
+            )
+        if _names_recipient(rest[:40], ctx):
+            return _finding("greeting", PASS, "Opens by addressing them by name.", span)
+        return _finding("greeting", WARN, "The greeting does not name the person.", span)
+    # "María," alone on the first line, or the recipient's name opening the message.
+    if re.fullmatch(r"(?:[^\W\d_][\w'.-]*\s*){1,3}[,!:—–-]", text) and text[0].isupper():
+        return _finding("greeting", PASS, "Opens by addressing them by name.", span)
+    if _names_recipient(text[:30], ctx):
+        return _finding("greeting", PASS, "Opens by addressing them by name.", span)
+    return _finding(
+        "greeting",
+        FAIL,
+        "The message does not open with a greeting; start with “Dear <name>,”.",
+        span,
+    )
+
+
+def _names_recipient(text: str, ctx: CheckContext) -> bool:
+    low = text.casefold()
+    return any(
+        re.search(rf"(?<!\w){re.escape(part.casefold())}(?!\w)", low)
+        for part in _name_parts(ctx.recipient)
+    )
+
+
+_GRATITUDE = _rx(
+    r"thank(?:s|ful|ing)?",
+    "grateful",
+    "gratitude",
+    r"appreciat(?:e|ed|es|ing|ion|ive)",
+    r"many thanks",
+)
+
+
+def rule_gratitude(msg: Message, ctx: CheckContext) -> Finding:
+    a, b = msg.main_span
+    found = msg.search(_GRATITUDE, msg.body_start, b if b > a else None)
+    if found:
+        return _finding("gratitude", PASS, "Thanks them.", _spans(found[:3]))
+    return _finding("gratitude", FAIL, "The message never thanks them for the offer or their time.")
+
+
+_DECLINE = _rx(
+    r"declin(?:e|ed|ing)",
+    r"turn(?:ing|ed)? (?:it |this |the offer |your offer |the role |the position )?down",
+    r"(?:not|n't|unable to|cannot|can't|won't|wont|will not|unable) (?:be )?(?:able )?(?:to )?"
+    r"accept(?:ing)?",
+    r"(?:not|won't|wont|will not) (?:be )?(?:taking|moving forward|proceeding|joining|pursuing)",
+    r"pass(?:ing)? on (?:the|this|your) (?:offer|opportunity|role|position)",
+    r"(?:have|had|must|will|need) to pass",
+    r"withdraw(?:ing)? (?:myself|my (?:application|candidacy))",
+    r"(?:decided|chosen|decision) to (?:accept|take|join) (?:another|a different|an offer"
+    r"|a position|a role|an? (?:opportunity|job)|a job) (?:elsewhere|with another|at another)?",
+    r"(?:accepted|accepting|taking) (?:another|a different) (?:offer|position|role|opportunity)",
+    r"decided against",
+    r"say no",
+)
+
+
+def rule_clear_decline(msg: Message, ctx: CheckContext) -> Finding:
+    found = msg.search(_DECLINE)
+    if found:
+        return _finding("clear-decline", PASS, "States the decline plainly.", _spans(found[:2]))
+    return _finding(
+        "clear-decline",
+        FAIL,
+        "Nowhere does it say plainly that you are declining the offer.",
+    )
+
+
+_REASON = _rx(
+    "because",
+    r"(?:as|since) (?:i've|i have|i'd|i) (?:decided|accepted|chosen|committed|signed|want|need"
+    r"|would like|plan)",
+    r"(?:as|since) (?:i'm|i am|i'll|i will) (?:staying|remaining|joining|relocating|moving"
+    r"|continuing|going|pursuing|returning|starting|looking|focusing|committed|not ready)",
+    r"(?:as|since) my",
+    "due to",
+    r"given (?:my|that)",
+    r"(?:i've|i have|i'd|i) (?:decided|chosen|elected) to (?:accept|pursue|stay|remain|join|focus"
+    r"|go|take|continue|move|remain|prioriti[sz]e|keep|return|relocate|start)",
+    r"(?:accepted|accepting|taken|taking|chose|chosen) (?:an?other|a different|an|a) (?:offer"
+    r"|position|role|opportunity|job)",
+    r"(?:better|closer) (?:fit|aligned|alignment|match|suited)",
+    r"(?:aligns?|aligned) (?:more )?(?:closely )?with",
+    r"(?:more|better) (?:closely )?aligned",
+    r"my (?:current|long-term|career|personal|family|own|partner|health|studies|goals)",
+    r"(?:different|another) direction",
+    r"(?:stay|remain|continue) (?:in|with|at) my",
+    r"relocat\w*",
+    r"commute",
+    "personal reasons",
+    r"(?:the )?right time",
+    r"career (?:goals|path|plans)",
+    r"closer to (?:home|my|family)",
+    r"focus on",
+    r"(?:not|isn't|wasn't) the right (?:fit|move|step)",
+    r"my (?:decision|situation|priorities|circumstances) (?:has|have)? ?changed",
+)
+
+
+def rule_brief_reason(msg: Message, ctx: CheckContext) -> Finding:
+    hits = []
+    for a, b in msg.sentences:
+        found = msg.search(_REASON, a, b)
+        if found:
+            hits.append((a, b))
+    if not hits:
+        return _finding(
+            "brief-reason", WARN, "No reason is given; one honest sentence helps them understand."
+        )
+    words = sum(len(msg.words(a, b)) for a, b in hits)
+    if len(hits) > 2:
+        return _finding(
+            "brief-reason",
+            WARN,
+            f"The reason runs over {len(hits)} sentences; keep it to one or two.",
+            hits,
+        )
+    if words > 60:
+        return _finding(
+            "brief-reason",
+            WARN,
+            f"The reason takes {words} words; one or two short sentences are enough.",
+            hits,
+        )
+    return _finding("brief-reason", PASS, "Gives a brief reason.", hits)
+
+
+_POSITIVE = _rx(
+    r"enjoy(?:ed|able|ing)?",
+    r"impress(?:ed|ive|ively)",
+    r"admir(?:e|ed|able|ation)",
+    r"lov(?:e|ed) (?:hearing|learning|meeting|the|your|getting|working|speaking|talking|how"
+    r"|seeing)",
+    r"inspir(?:ed|ing)",
+    r"excit(?:ed|ing)",
+    r"fascinat(?:ed|ing)",
+    "pleasure",
+    r"great (?:to|experience|team|conversations?|people|culture|questions)",
+    "wonderful",
+    "fantastic",
+    r"(?:valued|value) (?:the|our|your|my|how|learning|meeting|getting)",
+    r"appreciated (?:learning|hearing|getting|meeting|the chance|the opportunity|your insight"
+    r"|the insight|the conversations?|how|the care|the transparency)",
+    "stood out",
+    "stayed with me",
+    r"(?:was|were|am) (?:struck|moved|touched) by",
+    r"(?:really|genuinely|truly) liked",
+    r"learn(?:ed|t) (?:a lot|so much)",
+    r"respect (?:for|the|your)",
+    "thoughtful",
+    r"warmth",
+    r"welcom(?:ed|ing)",
+    "kindness",
+    "generous",
+    "talented",
+    "brilliant",
+    "rewarding",
+    r"(?:was|were|is) (?:great|excellent|amazing|lovely)",
+)
+
+
+def rule_positive_note(msg: Message, ctx: CheckContext) -> Finding:
+    a, b = msg.main_span
+    found = msg.search(_POSITIVE, a, b)
+    if found:
+        return _finding(
+            "positive-note", PASS, "Names something you appreciated.", _spans(found[:3])
+        )
+    return _finding(
+        "positive-note",
+        WARN,
+        "Nothing specific you appreciated about the company, team or process is mentioned.",
+    )
+
+
+_DOOR = _rx(
+    r"(?:stay|staying|keep|keeping|remain|be) in (?:touch|contact)",
+    r"stay connected",
+    r"keep (?:the|our) (?:door|lines? of communication|conversation)",
+    r"paths (?:will )?cross",
+    r"cross paths",
+    r"future (?:opportunit\w+|roles?|openings?|positions?|collaborations?|projects?)",
+    r"in the future",
+    r"down the (?:road|line)",
+    r"work(?:ing)? together",
+    r"reconnect\w*",
+    r"connect (?:on|via|through) linkedin",
+    r"hear(?:ing)? from you",
+    r"keep me in mind",
+    r"welcome the (?:chance|opportunity)",
+    r"hope (?:we|to) (?:meet|speak|talk|work|connect|stay|keep)",
+    r"(?:again|another time) (?:someday|some day|soon|one day)",
+    r"(?:someday|some day|one day)",
+    r"follow (?:your|the company's|its) (?:progress|journey|work|success)",
+)
+
+
+def rule_door_open(msg: Message, ctx: CheckContext) -> Finding:
+    found = msg.search(_DOOR, *msg.main_span)
+    if found:
+        return _finding("door-open", PASS, "Leaves the door open.", _spans(found[:2]))
+    if ctx.future_open is False:
+        return _finding(
+            "door-open", SKIP, "You chose not to ask for future contact for this offer."
+        )
+    return _finding(
+        "door-open",
+        WARN,
+        "It does not say you would welcome staying in touch or future opportunities.",
+    )
+
+
+_HELP = _rx(
+    r"refer(?:ral|rals|ring)?(?! to)",
+    r"recommend(?:ing)? (?:people|someone|candidates?|a|colleagues|friends|others|good|great"
+    r"|strong|some)",
+    r"point (?:strong |good |great |some )?(?:candidates|people|someone)",
+    r"introduc(?:e|ing) (?:you|people|candidates|some)",
+    r"(?:happy|glad|pleased) to help",
+    r"help (?:your|with your|in your|the) (?:search|hiring)",
+    r"pass (?:it|the role|the posting|this|the job) (?:along|on)",
+    r"(?:know|of) (?:someone|anyone|people|somebody) who",
+    r"suggest (?:candidates|people|someone|names)",
+    r"spread the word",
+)
+
+
+def rule_offer_help(msg: Message, ctx: CheckContext) -> Finding:
+    found = msg.search(_HELP, *msg.main_span)
+    if found:
+        return _finding("offer-help", PASS, "Offers to help their search.", _spans(found[:2]))
+    if ctx.offer_referrals:
+        return _finding(
+            "offer-help",
+            WARN,
+            "You meant to offer referrals for this offer, but the message does not.",
+        )
+    return _finding("offer-help", SKIP, "Optional: no offer to refer candidates or help.")
+
+
+_SIGNOFF = re.compile(
+    r"(?:(?:with )?(?:best|kind|kindest|warm|warmest|warmly|many|warm|sincere|heartfelt"
+    r"|all (?:the )?best)?\s*(?:regards|wishes|thanks)(?: and (?:thanks|gratitude|regards))?"
+    r"|best|warmly|sincerely|yours(?: sincerely| truly| faithfully)?|respectfully|cordially"
+    r"|all the best|thanks(?: again| so much| once more)?|thank you(?: again| so much| once more)?"
+    r"|cheers|take care|with (?:gratitude|thanks|appreciation)|gratefully|talk soon"
+    r"|(?:with )?(?:warm|kind|best) (?:regards|wishes) and thanks|speak soon|until next time"
+    r"|respectfully yours|sincerely yours|love)(?=\s*[,.!—–-]|\s*$)",
+    re.IGNORECASE,
+)
+_PHONE_SIGNOFF = _rx(
+    r"thanks? (?:you )?again",
+    "all the best",
+    "take care",
+    "goodbye",
+    "bye",
+    "talk soon",
+    "have a (?:great|good|lovely) (?:day|week|weekend|afternoon)",
+    "best wishes",
+    "thank you",
+)
+
+
+def _find_signoff(msg: Message) -> tuple[int, int] | None:
+    """(start, end) of the sign-off phrase near the end of the message, if any."""
+    lines = msg.lines[1:] if len(msg.lines) > 1 else msg.lines
+    for line in reversed(lines[-6:]):
+        text = _strip_marker(line.text)
+        lead = line.start + len(line.text) - len(text)
+        m = _SIGNOFF.match(text)
+        if m and len(text.split()) <= 8:
+            return lead + m.start(), lead + m.end()
+        # "… stay in touch. Best, Sam" at the end of a one-paragraph note
+        for m in re.finditer(r"(?:[.!?]\s+)(?=\S)", text):
+            tail = text[m.end() :]
+            sm = _SIGNOFF.match(tail)
+            if sm and len(tail.split()) <= 6:
+                return lead + m.end(), lead + m.end() + sm.end()
+    return None
+
+
+def _looks_like_name(text: str, ctx: CheckContext) -> bool:
+    text = text.strip().strip(",.—–-").strip()
+    if not text or "[" in text:
+        return False
+    if ctx.sender:
+        low = text.casefold()
+        return any(
+            re.search(rf"(?<!\w){re.escape(p.casefold())}(?!\w)", low)
+            for p in _name_parts(ctx.sender)
+        )
+    words = text.split()
+    return 1 <= len(words) <= 4 and all(w[0].isupper() for w in words if w[0].isalpha())
+
+
+def rule_closing(msg: Message, ctx: CheckContext) -> Finding:
+    if not msg.lines:
+        return _finding("closing", FAIL, "The message is empty: no sign-off or name.")
+    last = msg.lines[-1]
+    if ctx.medium == "phone":
+        found = msg.search(_PHONE_SIGNOFF, last.start, last.end)
+        if found:
+            return _finding("closing", PASS, "Ends the call warmly.", _spans(found[:1]))
+        return _finding(
+            "closing",
+            WARN,
+            "The last talking point does not close the call; end with thanks and goodbye.",
+            ((last.start, last.end),),
+        )
+    signoff = _find_signoff(msg)
+    if signoff:
+        after = msg.norm[signoff[1] : signoff[1] + 200]
+        after_lines = [ln for ln in after.split("\n") if ln.strip(" ,.—–-\t")][:3]
+        named = any(_looks_like_name(ln, ctx) for ln in after_lines[:2])
+        span = (signoff[0], min(len(msg.norm), last.end))
+        if named:
+            return _finding("closing", PASS, "Ends with a sign-off and your name.", (span,))
+        return _finding(
+            "closing",
+            WARN,
+            "The sign-off is not followed by your name.",
+            (span,),
+        )
+    if _looks_like_name(last.text, ctx) and len(msg.lines) > 1:
+        return _finding(
+            "closing",
+            WARN,
+            "It ends with your name but no sign-off such as “Best regards,”.",
+            ((last.start, last.end),),
+        )
+    return _finding(
+        "closing",
+        FAIL,
+        "It ends without a sign-off or your name.",
+        ((last.start, last.end),),
+    )
+
+
+def rule_subject(msg: Message, ctx: CheckContext) -> Finding:
+    if ctx.medium != "email":
+        return _finding("subject", SKIP, f"No subject line is needed for {ctx.medium}.")
+    if msg.subject:
+        return _finding("subject", PASS, f"Subject: “{msg.subject}”.", (msg.subject_span,))
+    if msg.subject is not None:
+        return _finding("subject", WARN, "The subject line is empty.")
+    return _finding("subject", WARN, "There is no subject line (a first line “Subject: …”).")
+
+
+_NEGATIVE = _rx(
+    r"low-?ball(?:ed|ing)?",
+    r"insult(?:ing|ed)?",
+    r"disappointing",
+    r"disappointed (?:by|with|in)",
+    r"unprofessional(?:ly)?",
+    "toxic",
+    "terrible",
+    "awful",
+    r"horribl[ey]",
+    "horrendous",
+    "worst",
+    r"ridiculous(?:ly)?",
+    "laughable",
+    "absurd",
+    "rude",
+    r"(?:dis|un)organi[sz]ed",
+    "chaotic",
+    r"a (?:mess|joke|disaster)",
+    "unimpressed",
+    r"(?:not|wasn't|weren't) (?:very |that |too )?impressed",
+    r"underpa(?:id|y|ying)",
+    r"below (?:market|average|industry|what i)",
+    r"(?:far |way |much )?too low",
+    r"(?:not|un|isn't|wasn't) (?:very )?competitive",
+    r"not worth",
+    r"waste of (?:my |our |your )?time",
+    r"red flags?",
+    r"(?:poor|bad|weak|incompetent|clueless|lousy|awful) (?:management|leadership|culture"
+    r"|communication|benefits|pay|salary|compensation|offer|manager|managers|team|process"
+    r"|interviewer|interviewers|reviews?|experience|organi[sz]ation|package|equity|hours)",
+    r"micromanag\w*",
+    "outdated",
+    "incompetent",
+    "clueless",
+    r"hat(?:e|ed)",
+    "stingy",
+    "cheap",
+    r"frustrat(?:ing|ed)",
+    "sketchy",
+    "shady",
+    "unethical",
+    "condescending",
+    "arrogant",
+    "dysfunctional",
+    "boring",
+    "dull",
+    "pathetic",
+    "stupid",
+    "dumb",
+    "disrespectful",
+    "overworked",
+    "mediocre",
+    "meh",
+    "unfair",
+    "unreasonable",
+    "greedy",
+    "amateurish",
+    "lazy",
+    "sloppy",
+    r"(?:didn't|did not|don't|do not) (?:like|trust|respect)",
+    "turnover",
+)
+
+
+def rule_no_negativity(msg: Message, ctx: CheckContext) -> Finding:
+    found = msg.search(_NEGATIVE)
+    if found:
+        return _finding(
+            "no-negativity",
+            FAIL,
+            f"Negative remark: {_quote(msg, _spans(found))}.",
+            _spans(found),
+        )
+    return _finding("no-negativity", PASS, "Nothing negative about them.")
+
+
+_WAVER = _rx(
+    "maybe",
+    "perhaps",
+    r"(?:at least )?for now",
+    "for the time being",
+    "for the moment",
+    r"(?:might|may|could|would|will) (?:be (?:able|willing) to )?reconsider",
+    r"reconsider(?:ing)?",
+    r"(?:might|may|could) (?:change|revisit)",
+    r"change my mind",
+    r"unless (?:you|the|your|there|we|it|something|things)",
+    r"if (?:you|the company|your team) (?:could|can|were able to|would|are able to) (?:increase"
+    r"|raise|improve|match|offer|adjust|revisit|reconsider|sweeten|bump|add|make|do|go|find"
+    r"|up|boost|extend|change)",
+    r"(?:is|would) there (?:be )?(?:any )?(?:room|flexibility|possibility|chance)",
+    r"open to (?:negotiat\w*|a counter\w*|counter\w*|discuss\w* (?:the )?(?:terms|salary"
+    r"|compensation|offer|package))",
+    r"still (?:thinking|deciding|considering|weighing|on the fence|undecided)",
+    "on the fence",
+    r"not (?:entirely |completely |100% |fully |totally )?(?:sure|certain)",
+    r"(?:haven't|have not) (?:fully |quite |completely |yet )?decided",
+    r"lean(?:ing)? (?:towards|toward|to)",
+    "probably",
+    r"i think i(?:'ll| will| should| have to| may| might| would)",
+    r"might (?:decline|not accept|have to decline|pass|not)",
+    "tentatively",
+    "second thoughts",
+    r"if (?:things|anything|circumstances) (?:change|changes|improve)",
+    r"if (?:the|your) (?:offer|terms|package|salary|compensation) (?:changes?|improves?)",
+    "hopefully (?:we can|you can)",
+)
+
+
+def rule_no_wavering(msg: Message, ctx: CheckContext) -> Finding:
+    found = msg.search(_WAVER)
+    if found:
+        return _finding(
+            "no-wavering",
+            FAIL,
+            f"Hedging reopens the decision: {_quote(msg, _spans(found))}.",
+            _spans(found),
+        )
+    return _finding("no-wavering", PASS, "The decision reads as final.")
+
+
+def rule_no_over_explaining(msg: Message, ctx: CheckContext) -> Finding:
+    words = msg.words()
+    n = len(words)
+    if n <= BRIEF_WORDS:
+        return _finding("no-over-explaining", PASS, f"{n} words: brief enough.")
+    span = ((words[BRIEF_WORDS].start(), words[-1].end()),)
+    if n <= LONG_WORDS:
+        return _finding(
+            "no-over-explaining",
+            WARN,
+            f"{n} words: aim for at most {BRIEF_WORDS}; shorter reads as more confident.",
+            span,
+        )
+    return _finding(
+        "no-over-explaining",
+        FAIL,
+        f"{n} words is far too long for a decline (over {LONG_WORDS}); cut to under {BRIEF_WORDS}.",
+        span,
+    )
+
+
+def rule_no_other_company(msg: Message, ctx: CheckContext) -> Finding:
+    names = [n.strip() for n in ctx.others if n.strip()]
+    if not names:
+        return _finding("no-other-company", PASS, "No other company is named.")
+    alternatives = (
+        r"\s+".join(map(re.escape, n.translate(_STRAIGHTEN).split()))
+        for n in sorted(names, key=len, reverse=True)
+    )
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)
+    found = list(pattern.finditer(msg.norm))
+    if found:
+        return _finding(
+            "no-other-company",
+            FAIL,
+            f"Names another company: {_quote(msg, _spans(found))}.",
+            _spans(found),
+        )
+    return _finding("no-other-company", PASS, "No other company is named.")
+
+
+_PLACEHOLDER = re.compile(
+    r"\[[^\[\]\n]{1,80}\](?!\()"  # [Company Name], but not a Markdown link's text
+    r"|\{\{?[^{}\n]{0,80}\}?\}"  # {name} or {{name}}
+    r"|<(?![^<>\n]*(?:@|://))[A-Za-z][^<>\n]{0,79}>"  # <Name>, but not <me@x.org> or <https://…>
+    r"|(?<![\w])(?:TODO|TBD|TBC|XXX+|FIXME|lorem ipsum)(?![\w])"
+    r"|_{3,}",  # a blank to fill in: ____
+)
+
+
+def rule_placeholders(msg: Message, ctx: CheckContext) -> Finding:
+    found = list(_PLACEHOLDER.finditer(msg.norm))
+    if found:
+        return _finding(
+            "placeholders",
+            FAIL,
+            f"Unfilled placeholder{'s' if len(found) > 1 else ''}: {_quote(msg, _spans(found))}.",
+            _spans(found),
+        )
+    return _finding("placeholders", PASS, "No placeholders left.")
+
+
+def rule_spelling(msg: Message, ctx: CheckContext) -> Finding:
+    if not ctx.spelling:
+        return _finding("spelling", SKIP, "Spelling was not checked.")
+    from decline_tui.core import spelling  # the dictionary loads here, never at import
+
+    bad = spelling.misspelled(msg.norm, ctx.known_words)
+    if not bad:
+        return _finding("spelling", PASS, "No spelling mistakes found.")
+    spans = [(a, b) for a, b, _ in bad]
+    suggestions = [f"{msg.raw[a:b]} → {s}" for a, b, s in bad if s][:5]
+    hint = RULES["spelling"].fix
+    if suggestions:
+        hint = f"Did you mean: {'; '.join(suggestions)}? {hint}"
+    return _finding(
+        "spelling",
+        WARN,
+        f"Possible misspelling{'s' if len(bad) > 1 else ''}: {_quote(msg, spans, 8)}.",
+        spans,
+        hint + f" Why: {RULES['spelling'].why}",
+    )
+
+
+def rule_timely(msg: Message, ctx: CheckContext) -> Finding:
+    if ctx.received is None and ctx.deadline is None:
+        return _finding("timely", SKIP, "No dates given: set when the offer came and its deadline.")
+    if ctx.now is None:
+        return _finding("timely", SKIP, "No current time given.")
+    today = ctx.now.date()
+    if ctx.deadline is not None and today > ctx.deadline:
+        late = (today - ctx.deadline).days
+        return _finding(
+            "timely",
+            FAIL,
+            f"The deadline ({ctx.deadline.isoformat()}) passed {late} day{'s' * (late != 1)} "
+            "ago; answer at once, with a brief apology for the delay.",
+        )
+    if ctx.received is not None:
+        waited = (today - ctx.received).days
+        if waited > PROMPT_DAYS:
+            return _finding(
+                "timely",
+                WARN,
+                f"The offer came {waited} days ago; aim to answer within {PROMPT_DAYS} days.",
+            )
+        if ctx.deadline is not None:
+            left = (ctx.deadline - today).days
+            return _finding(
+                "timely",
+                PASS,
+                f"Answered {waited} day{'s' * (waited != 1)} after the offer, "
+                f"{left} day{'s' * (left != 1)} before the deadline.",
+            )
+        return _finding(
+            "timely", PASS, f"Answered {waited} day{'s' * (waited != 1)} after the offer came."
+        )
+    left = (ctx.deadline - today).days  # type: ignore[operator]
+    return _finding("timely", PASS, f"Before the deadline: {left} day{'s' * (left != 1)} left.")
+
+
+def rule_send_time(msg: Message, ctx: CheckContext) -> Finding:
+    if ctx.now is None:
+        return _finding("send-time", SKIP, "No current time given.")
+    if is_good_send_time(ctx.now):
+        return _finding("send-time", PASS, "Now is within business hours: a good time to send.")
+    nxt = next_send_time(ctx.now)
+    when = describe_moment(nxt, ctx.now)
+    friday = ctx.now.weekday() == 4 and ctx.now.hour >= 12
+    why = "Friday afternoon" if friday else "outside business hours"
+    return _finding(
+        "send-time",
+        WARN,
+        f"It is {why}; the next good time to send is {when}.",
+        hint=f"Schedule it for {when}. Why: {RULES['send-time'].why}",
+    )
+
+
+def rule_linkedin_length(msg: Message, ctx: CheckContext) -> Finding:
+    if ctx.medium != "linkedin":
+        return _finding("linkedin-length", SKIP, "Only LinkedIn notes have a length limit.")
+    n = len(msg.raw.strip())
+    if n <= LINKEDIN_FREE:
+        return _finding("linkedin-length", PASS, f"{n}/{LINKEDIN_FREE} characters.")
+    start = len(msg.raw) - len(msg.raw.lstrip())
+    span = ((start + LINKEDIN_FREE, start + n),)
+    if n <= LINKEDIN_PREMIUM:
+        return _finding(
+            "linkedin-length",
+            WARN,
+            f"{n} characters: over the {LINKEDIN_FREE} a free account allows "
+            f"(premium allows {LINKEDIN_PREMIUM}).",
+            span,
+        )
+    return _finding(
+        "linkedin-length",
+        FAIL,
+        f"{n} characters: over LinkedIn's {LINKEDIN_PREMIUM}-character limit.",
+        span,
+    )
+
+
+CHECKS: dict[str, Callable[[Message, CheckContext], Finding]] = {
+    "greeting": rule_greeting,
+    "gratitude": rule_gratitude,
+    "clear-decline": rule_clear_decline,
+    "brief-reason": rule_brief_reason,
+    "positive-note": rule_positive_note,
+    "door-open": rule_door_open,
+    "offer-help": rule_offer_help,
+    "closing": rule_closing,
+    "subject": rule_subject,
+    "no-negativity": rule_no_negativity,
+    "no-wavering": rule_no_wavering,
+    "no-over-explaining": rule_no_over_explaining,
+    "no-other-company": rule_no_other_company,
+    "placeholders": rule_placeholders,
+    "spelling": rule_spelling,
+    "timely": rule_timely,
+    "send-time": rule_send_time,
+    "linkedin-length": rule_linkedin_length,
+}
+
+
+def check(text: str, ctx: CheckContext | None = None) -> list[Finding]:
+    """Every rule's finding for this text, in the checklist's order."""
+    ctx = ctx or CheckContext()
+    msg = Message(text, ctx.medium)
+    return [fn(msg, ctx) for fn in CHECKS.values()]
+
+
+def ok(findings: Iterable[Finding]) -> bool:
+    """True when nothing fails (warnings are advice, not errors)."""
+    return all(f.status != FAIL for f in findings)
+
+
+def format_report(findings: list[Finding], text: str) -> str:
+    """A plain-text report: one block per rule, with the offending words for problems."""
+    out = []
+    width = max(len(f.rule) for f in findings) if findings else 0
+    for f in findings:
+        out.append(f"{SYMBOLS[f.status]} {f.status:<4}  {f.rule:<{width}}  {f.message}")
+        if f.status in (WARN, FAIL):
+            words = [" ".join(text[a:b].split()) for a, b in f.spans]
+            words = [w[:60] + ("…" if len(w) > 60 else "") for w in words if w]
+            if words and not f.message.endswith(tuple(f"“{w}”." for w in words)):
+                shown = ", ".join(f"“{w}”" for w in dict.fromkeys(words))
+                out.append(f"{'':{width + 9}}at: {shown}")
+            if f.hint:
+                out.append(f"{'':{width + 9}}{f.hint}")
+    counts = {s: sum(f.status == s for f in findings) for s in STATUSES}
+    out.append("")
+    out.append(
+        f"{counts[FAIL]} failed, {counts[WARN]} warned, {counts[PASS]} passed, "
+        f"{counts[SKIP]} skipped"
+    )
+    return "\n".join(out)

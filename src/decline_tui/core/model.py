@@ -1,0 +1,113 @@
+"""Plain data for a workbook: what the person is declining, and who they are."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+CHANNELS = ("email", "phone", "in-person", "video", "linkedin", "other")
+STATUSES = ("deciding", "declined", "accepted", "withdrawn", "rescinded")
+MEDIUMS = ("email", "phone", "linkedin")
+
+
+@dataclass
+class Profile:
+    """The sender: their name signs every draft."""
+
+    name: str = ""
+    email: str = ""
+
+
+@dataclass
+class Offer:
+    """One job offer and everything a decline message is written from."""
+
+    id: str
+    company: str = ""
+    role: str = ""
+    contact_name: str = ""
+    contact_email: str = ""
+    received: date | None = None
+    deadline: date | None = None
+    channel: str = "email"
+    reason: str = ""
+    admired: str = ""
+    project: str = ""
+    future_open: bool = True
+    offer_referrals: bool = False
+    status: str = "deciding"
+    template: str = "standard"
+    notes: str = ""
+    example: bool = False
+
+    @property
+    def label(self) -> str:
+        """A short human name for lists and error messages."""
+        company = self.company or "(no company)"
+        return f"{company} – {self.role}" if self.role else company
+
+
+@dataclass
+class Template:
+    """A message pattern with [Placeholder]s, built in or kept in the workbook's [templates].
+
+    `paragraphs` holds, in order, the paragraphs of the message; each is a list of
+    (part, text) pairs so a rendered draft still knows which words came from which part.
+    Parts named `future` and `help` appear only when the offer asks for them.
+    """
+
+    name: str
+    medium: str = "email"
+    subject: str = ""
+    description: str = ""
+    paragraphs: list[list[tuple[str, str]]] = field(default_factory=list)
+    builtin: bool = False
+    # Built-ins only: a template rendered after this one (a call's confirming email),
+    # a length the message must fit and shorter wordings to fall back on.
+    followup: str = ""
+    max_chars: int = 0
+    fallbacks: list[list[list[tuple[str, str]]]] = field(default_factory=list)
+
+
+@dataclass
+class Workbook:
+    """Everything the person keeps: profile, offers, their templates and settings."""
+
+    profile: Profile = field(default_factory=Profile)
+    offers: list[Offer] = field(default_factory=list)
+    templates: dict[str, Template] = field(default_factory=dict)
+    theme: str = ""
+
+    def offer(self, offer_id: str) -> Offer | None:
+        """The offer with this id, if any."""
+        return next((o for o in self.offers if o.id == offer_id), None)
+
+    def other_companies(self, offer: Offer) -> list[str]:
+        """Companies of the other offers: a decline must name none of them."""
+        mine = offer.company.strip().casefold()
+        seen: dict[str, str] = {}
+        for other in self.offers:
+            name = other.company.strip()
+            if other is offer or not name or name.casefold() == mine:
+                continue
+            seen.setdefault(name.casefold(), name)
+        return list(seen.values())
+
+    def new_id(self, company: str) -> str:
+        """A stable, unique, readable id derived from the company name."""
+        base = slugify(company) or "offer"
+        taken = {o.id for o in self.offers}
+        if base not in taken:
+            return base
+        n = 2
+        while f"{base}-{n}" in taken:
+            n += 1
+        return f"{base}-{n}"
+
+
+def slugify(text: str) -> str:
+    """ASCII, lowercase, hyphenated: ids that survive any terminal and file system."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40]

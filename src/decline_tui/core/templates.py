@@ -1,0 +1,336 @@
+"""Built-in templates and template lookup.
+
+Placeholders are written the way career guides write them, in square brackets, so a
+person can read a template as the sample letter it is. Each paragraph is a list of
+(part, text) pairs; parts follow the guide's seven-part structure:
+greeting, thanks, decline, reason, positive, future, help (optional), closing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from decline_tui.core.model import MEDIUMS, Template, Workbook
+
+PARTS = ("greeting", "thanks", "decline", "reason", "positive", "future", "help", "closing")
+
+# Placeholder -> field it is filled from. Keys are compared case-insensitively, with
+# curly apostrophes straightened, so "[Hiring Manager’s Name]" works too.
+PLACEHOLDERS: dict[str, str] = {
+    "company name": "company",
+    "company": "company",
+    "job title": "role",
+    "position": "role",
+    "position title": "role",
+    "role": "role",
+    "hiring manager's name": "contact_name",
+    "hiring manager name": "contact_name",
+    "contact name": "contact_name",
+    "recruiter's name": "contact_name",
+    "interviewer's name": "contact_name",
+    "hiring manager's first name": "contact_first_name",
+    "contact first name": "contact_first_name",
+    "first name": "contact_first_name",
+    "contact email": "contact_email",
+    "hiring manager's email": "contact_email",
+    "specific aspect you admired": "admired",
+    "specific aspect of the company you admired": "admired",
+    "aspect you admired": "admired",
+    "something you admired": "admired",
+    "specific project or part of the role": "project",
+    "specific project or part of the role you enjoyed learning about": "project",
+    "specific project": "project",
+    "project": "project",
+    "brief reason": "reason",
+    "reason": "reason",
+    "your name": "your_name",
+    "your full name": "your_name",
+    "your first name": "your_first_name",
+    "your email": "your_email",
+    "deadline": "deadline",
+}
+
+# What each field is, for help screens and the README.
+FIELD_HELP: dict[str, str] = {
+    "company": "the company's name (offer.company)",
+    "role": "the job title (offer.role)",
+    "contact_name": "the hiring manager's or recruiter's full name (offer.contact_name)",
+    "contact_first_name": "the first name from offer.contact_name",
+    "contact_email": "the contact's email (offer.contact_email)",
+    "admired": "a specific aspect of the company you admired (offer.admired)",
+    "project": "a project or part of the role you enjoyed learning about (offer.project)",
+    "reason": "your brief reason, one or two sentences (offer.reason)",
+    "your_name": "your name (profile.name)",
+    "your_first_name": "your first name (from profile.name)",
+    "your_email": "your email (profile.email)",
+    "deadline": "the offer's deadline (offer.deadline)",
+}
+
+
+def _t(name: str, medium: str, description: str, subject: str, *paragraphs, **extra) -> Template:
+    return Template(
+        name=name,
+        medium=medium,
+        description=description,
+        subject=subject,
+        paragraphs=[list(p) for p in paragraphs],
+        builtin=True,
+        **extra,
+    )
+
+
+_LINKEDIN_TAIL = [
+    ("decline", "I've decided to decline it, but I really enjoyed meeting the team."),
+    ("future", "I'd love to stay in touch."),
+    ("closing", "Best, [Your First Name]"),
+]
+
+BUILTIN: dict[str, Template] = {
+    t.name: t
+    for t in (
+        _t(
+            "standard",
+            "email",
+            "The guide's seven parts in order: a complete, professional decline.",
+            "Job offer: [Job Title] – [Your Name]",
+            [("greeting", "Dear [Hiring Manager's Name],")],
+            [
+                (
+                    "thanks",
+                    "Thank you for offering me the [Job Title] position at [Company Name], "
+                    "and for the time you and the team spent with me during the interviews.",
+                ),
+                ("decline", "After careful consideration, I have decided to decline the offer."),
+                ("reason", "[brief reason]"),
+            ],
+            [
+                (
+                    "positive",
+                    "I was impressed by [specific aspect you admired], and I especially enjoyed "
+                    "learning about [specific project or part of the role].",
+                )
+            ],
+            [
+                ("future", "I would be glad to stay in touch, and I hope our paths cross again."),
+                (
+                    "help",
+                    "If it would help your search, I would be happy to recommend people "
+                    "from my network for the role.",
+                ),
+            ],
+            [("closing", "Best regards,\n[Your Name]")],
+        ),
+        _t(
+            "brief",
+            "email",
+            "Short and direct, for an early-stage offer or a busy recruiter.",
+            "[Job Title] offer – [Your Name]",
+            [("greeting", "Hi [Hiring Manager's First Name],")],
+            [
+                ("thanks", "Thank you for the offer to join [Company Name] as [Job Title]."),
+                ("decline", "I've decided not to accept it."),
+                ("reason", "[brief reason]"),
+            ],
+            [
+                ("positive", "I enjoyed learning about [specific project or part of the role]."),
+                ("future", "I'd like to keep in touch."),
+                ("help", "I'm happy to point strong candidates your way."),
+            ],
+            [("closing", "Kind regards,\n[Your Name]")],
+        ),
+        _t(
+            "warm",
+            "email",
+            "Warmer and more personal, for a team you clicked with.",
+            "With thanks: [Job Title] offer – [Your Name]",
+            [("greeting", "Dear [Hiring Manager's Name],")],
+            [
+                (
+                    "thanks",
+                    "I am truly grateful for the offer of the [Job Title] role, and for the "
+                    "warmth and care everyone at [Company Name] showed me throughout the process.",
+                )
+            ],
+            [
+                ("decline", "This was a hard decision, but I have decided to decline the offer."),
+                ("reason", "[brief reason]"),
+            ],
+            [
+                (
+                    "positive",
+                    "What stayed with me most was [specific aspect you admired], and I loved "
+                    "hearing about [specific project or part of the role].",
+                )
+            ],
+            [
+                (
+                    "future",
+                    "I would love to keep in touch, and I would welcome the chance to work "
+                    "together in the future.",
+                ),
+                (
+                    "help",
+                    "And if I can help your search by introducing people from my network, "
+                    "please just ask.",
+                ),
+            ],
+            [("closing", "With warm regards and thanks,\n[Your Name]")],
+        ),
+        _t(
+            "phone",
+            "phone",
+            "Talking points for a call, in the guide's order; a confirming email follows.",
+            "Call notes: declining the [Job Title] offer at [Company Name]",
+            [
+                (
+                    "greeting",
+                    "Hi [Hiring Manager's First Name], it's [Your Name]. "
+                    "Do you have a few minutes to talk about the offer?",
+                )
+            ],
+            [
+                (
+                    "thanks",
+                    "Thank you again for offering me the [Job Title] role, and for all the time "
+                    "the team put into the interviews.",
+                )
+            ],
+            [
+                (
+                    "decline",
+                    "I've thought it through carefully, and I'm calling to let you know that "
+                    "I'm declining the offer.",
+                )
+            ],
+            [("reason", "[brief reason]")],
+            [
+                (
+                    "positive",
+                    "I admired [specific aspect you admired], and I really enjoyed hearing about "
+                    "[specific project or part of the role].",
+                )
+            ],
+            [("future", "I'd like to stay in touch, and I hope our paths cross again.")],
+            [("help", "If it helps, I'm happy to recommend people I know for the role.")],
+            [
+                (
+                    "closing",
+                    "I'll send a short email to confirm. Thanks again, and all the best to you "
+                    "and the team.",
+                )
+            ],
+            followup="call-followup",
+        ),
+        _t(
+            "call-followup",
+            "email",
+            "The short written confirmation that follows a call.",
+            "Following up on our call – [Your Name]",
+            [("greeting", "Hi [Hiring Manager's First Name],")],
+            [
+                ("thanks", "Thank you for taking the time to speak with me today."),
+                (
+                    "decline",
+                    "As I mentioned on the call, I am declining the offer for the [Job Title] "
+                    "position at [Company Name].",
+                ),
+            ],
+            [
+                (
+                    "positive",
+                    "I enjoyed getting to know the team and learning about "
+                    "[specific project or part of the role].",
+                ),
+                ("future", "I hope we stay in touch."),
+            ],
+            [("closing", "Best regards,\n[Your Name]")],
+        ),
+        _t(
+            "linkedin",
+            "linkedin",
+            "A connection note after declining; fits LinkedIn's 200-character limit.",
+            "",
+            [
+                ("greeting", "Hi [Hiring Manager's First Name],"),
+                ("thanks", "thank you again for the [Job Title] offer at [Company Name]."),
+                *_LINKEDIN_TAIL,
+            ],
+            max_chars=200,
+            fallbacks=[
+                [
+                    [
+                        ("greeting", "Hi [Hiring Manager's First Name],"),
+                        ("thanks", "thank you again for the offer at [Company Name]."),
+                        *_LINKEDIN_TAIL,
+                    ]
+                ],
+                [
+                    [
+                        ("greeting", "Hi [Hiring Manager's First Name],"),
+                        ("thanks", "thank you again for the offer."),
+                        *_LINKEDIN_TAIL,
+                    ]
+                ],
+                [
+                    [
+                        ("greeting", "Hi [Hiring Manager's First Name],"),
+                        ("thanks", "thanks again for the offer."),
+                        ("decline", "I've decided to decline it."),
+                        ("future", "Let's stay in touch."),
+                        ("closing", "Best, [Your First Name]"),
+                    ]
+                ],
+            ],
+        ),
+    )
+}
+
+DEFAULT_FOR_MEDIUM = {"email": "standard", "phone": "phone", "linkedin": "linkedin"}
+
+
+class TemplateError(LookupError):
+    """No such template; the message lists the ones there are."""
+
+
+def all_templates(wb: Workbook | None = None) -> dict[str, Template]:
+    """Built-ins, then the person's own (which win on a name clash)."""
+    out = dict(BUILTIN)
+    if wb is not None:
+        out.update(wb.templates)
+    return out
+
+
+def get_template(name: str, wb: Workbook | None = None) -> Template:
+    """The template by name, or a TemplateError naming the choices."""
+    templates = all_templates(wb)
+    try:
+        return templates[name]
+    except KeyError:
+        names = ", ".join(sorted(templates))
+        raise TemplateError(f'no template named "{name}"; there are: {names}') from None
+
+
+def pick_template(wb: Workbook | None, preferred: str = "", medium: str | None = None) -> Template:
+    """The template to render: the preferred one when it suits the medium, else the default."""
+    templates = all_templates(wb)
+    chosen = templates.get(preferred)
+    if medium is None:
+        return chosen or templates["standard"]
+    if medium not in MEDIUMS:
+        raise TemplateError(f'unknown medium "{medium}"; use one of: {", ".join(MEDIUMS)}')
+    if chosen is not None and chosen.medium == medium:
+        return chosen
+    return templates[DEFAULT_FOR_MEDIUM[medium]]
+
+
+def copy_template(template: Template, new_name: str) -> Template:
+    """A person's own editable copy of a template (built-in extras dropped)."""
+    return dataclasses.replace(
+        template,
+        name=new_name,
+        builtin=False,
+        followup="",
+        max_chars=0,
+        fallbacks=[],
+        paragraphs=[list(p) for p in template.paragraphs],
+    )

@@ -288,13 +288,22 @@ def cmd_list(args: argparse.Namespace) -> int:
     ]
     widths = [min(30, max(len(row[i]) for row in table)) for i in range(len(headers))]
     for row in table:
-        cells = [c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(row, widths)]
-        print("  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip())
+        cells = [c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(row, widths, strict=True)]
+        print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
     return EXIT_OK
 
 
 def cmd_app(args: argparse.Namespace) -> int:
-    build_parser().print_help()
+    """Open the full-screen workbook; a broken file is reported here and never opened."""
+    from decline_tui.core.session import Session
+    from decline_tui.core.store import workbook_path
+
+    session, created = Session.open(workbook_path(args.data_dir), date.today())
+    if created:
+        session.save()
+    from decline_tui.ui.app import DeclineApp  # Textual loads only when the app is wanted
+
+    DeclineApp(session, created=created).run()
     return EXIT_OK
 
 

@@ -235,7 +235,7 @@ class Message:
 
     def __post_init__(self) -> None:
         self.norm = self.raw.translate(_STRAIGHTEN)
-        m = re.match(r"[ \t]*\ufeff?[ \t]*subject[ \t]*:[ \t]*([^\n]*)", self.norm, re.IGNORECASE)
+        m = re.match(r"\ufeff?\s*subject[ \t]*:[ \t]*([^\n]*)", self.norm, re.IGNORECASE)
         if m:
             self.subject = m.group(1).strip()
             self.subject_span = (m.start(1), m.start(1) + len(m.group(1).rstrip()))
@@ -352,7 +352,7 @@ _GREETING_WORD = re.compile(
 )
 _GENERIC = _rx(
     "to whom it may concern",
-    r"dear (?:sir|madam|sirs|sir or madam|sir/madam|madam or sir)",
+    r"dear (?:sir or madam|sir/madam|madam or sir|sirs|sir|madam)",
     r"(?:dear|hi|hello|hey|greetings) (?:the )?(?:hiring|recruiting|recruitment|talent|hr|people"
     r"|search|selection) (?:manager|managers|team|committee|panel|department|acquisition"
     r"(?: team)?|partner|lead)",
@@ -391,6 +391,22 @@ _NOT_NAMES = {
     "about",
 }
 _NAME_TOKEN = r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss)\.?\s+)?([^\W\d_][\w'.-]*)"
+_NAME_WORD = r"[^\W\d_][\w'.-]*"
+# Words that may sit between the greeting word and the name: "Hello again María,".
+_FILLER = re.compile(r"(?:again|there)\b[\s,]*", re.IGNORECASE)
+
+
+def _capitalised(word: str) -> bool:
+    """True for "María" or "Łukasz", and for scripts without case such as "王伟"."""
+    return word[:1].isalpha() and not word[:1].islower()
+
+
+def _leading_name(text: str) -> re.Match[str] | None:
+    """The name at the start of text ("Dr. Okafor", "Zoë"), if it looks like one."""
+    nm = re.match(_NAME_TOKEN, text)
+    if nm and _capitalised(nm.group(1)) and nm.group(1).lower() not in _NOT_NAMES:
+        return nm
+    return None
 
 
 def rule_greeting(msg: Message, ctx: CheckContext) -> Finding:
@@ -405,6 +421,13 @@ def rule_greeting(msg: Message, ctx: CheckContext) -> Finding:
             "greeting", WARN, "The greeting still has a placeholder instead of a name.", span
         )
     generic = _GENERIC.match(text)
+    # "Hi there Maria," is not generic: the name follows.
+    if (
+        generic
+        and generic.group(0).lower().endswith("there")
+        and _leading_name(text[generic.end() :].lstrip(" ,"))
+    ):
+        generic = None
     if generic and not _names_recipient(text[: generic.end() + 20], ctx):
         return _finding(
             "greeting",
@@ -416,8 +439,11 @@ def rule_greeting(msg: Message, ctx: CheckContext) -> Finding:
     m = _GREETING_WORD.match(text)
     if m:
         rest = text[m.end() :].lstrip(" ,")
-        nm = re.match(_NAME_TOKEN, rest)
-        if nm and nm.group(1)[0].isupper() and nm.group(1).lower() not in _NOT_NAMES:
+        filler = _FILLER.match(rest)
+        if filler and _leading_name(rest[filler.end() :]):
+            rest = rest[filler.end() :]
+        nm = _leading_name(rest)
+        if nm:
             end = len(text) - len(rest) + nm.end()
             shown = " ".join(text[:end].split())
             return _finding(
@@ -426,8 +452,17 @@ def rule_greeting(msg: Message, ctx: CheckContext) -> Finding:
         if _names_recipient(rest[:40], ctx):
             return _finding("greeting", PASS, "Opens by addressing them by name.", span)
         return _finding("greeting", WARN, "The greeting does not name the person.", span)
-    # "María," alone on the first line, or the recipient's name opening the message.
-    if re.fullmatch(r"(?:[^\W\d_][\w'.-]*\s*){1,3}[,!:—–-]", text) and text[0].isupper():
+    # "María," alone on the first line, "Maria – thank you…", or the recipient's name opening
+    # the message. Words are separated by white space, so a long token cannot backtrack.
+    alone = re.fullmatch(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s*[,，!:—–-]", text)
+    dashed = re.match(rf"({_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*[—–]\s*\S", text)
+    if dashed and not all(_leading_name(w) for w in dashed.group(1).split()):
+        dashed = None
+    if (alone or dashed) and _capitalised(text):
+        return _finding("greeting", PASS, "Opens by addressing them by name.", span)
+    # "Thank you so much for the offer, Jonas!": the first sentence ends with their name.
+    vocative = re.match(rf"[^.!?\n]{{0,100}}?,\s*({_NAME_WORD})\s*(?:[.!,]|$)", text)
+    if vocative and _leading_name(vocative.group(1)):
         return _finding("greeting", PASS, "Opens by addressing them by name.", span)
     if _names_recipient(text[:30], ctx):
         return _finding("greeting", PASS, "Opens by addressing them by name.", span)
@@ -464,18 +499,26 @@ def rule_gratitude(msg: Message, ctx: CheckContext) -> Finding:
     return _finding("gratitude", FAIL, "The message never thanks them for the offer or their time.")
 
 
+_NOT = r"(?:not|cannot|can't|won't|wont|will not|couldn't|could not|unable)"
+_TAKE = (
+    r"(?:accept|accepted|accepting|take|taken|taking|join|joining|go with|gone with|going with"
+    r"|chose|chosen)"
+)
 _DECLINE = _rx(
     r"declin(?:e|ed|ing)",
-    r"turn(?:ing|ed)? (?:it |this |the offer |your offer |the role |the position )?down",
-    r"(?:not|n't|unable to|cannot|can't|won't|wont|will not|unable) (?:be )?(?:able )?(?:to )?"
-    r"accept(?:ing)?",
-    r"(?:not|won't|wont|will not) (?:be )?(?:taking|moving forward|proceeding|joining|pursuing)",
-    r"pass(?:ing)? on (?:the|this|your) (?:offer|opportunity|role|position)",
-    r"(?:have|had|must|will|need) to pass",
+    r"turn(?:ing|ed)? (?:it |this |this one |the offer |your offer |the role |the position )?down",
+    rf"{_NOT} (?:be )?(?:able )?(?:to )?accept(?:ing)?",
+    rf"{_NOT} (?:be )?(?:able )?(?:to )?(?:be )?(?:taking|moving forward|move forward|proceeding"
+    r"|proceed|joining|join|pursuing|pursue)",
+    # "not to take the job", but not "I did not take this decision lightly"
+    rf"{_NOT} (?:be )?(?:able )?(?:to )?(?:take|taking) (?:you up on|(?:the|this|your) (?:offer"
+    r"|role|position|job|opportunity))",
+    r"pass(?:ing)? on (?:the|this|your) (?:offer|opportunity|role|position|one)",
+    r"(?:have|had|must|will|need|decided|going|chosen|choose) to pass",
     r"withdraw(?:ing)? (?:myself|my (?:application|candidacy))",
-    r"(?:decided|chosen|decision) to (?:accept|take|join) (?:another|a different|an offer"
-    r"|a position|a role|an? (?:opportunity|job)|a job) (?:elsewhere|with another|at another)?",
-    r"(?:accepted|accepting|taking) (?:another|a different) (?:offer|position|role|opportunity)",
+    rf"{_TAKE} (?:another|a different) (?:offer|position|role|opportunity|job|company)",
+    rf"{_TAKE} (?:an|a) (?:offer|position|role|opportunity|job)"
+    r" (?:elsewhere|(?:with|at|from) (?:another|a different))",
     r"decided against",
     r"say no",
 )
@@ -505,7 +548,7 @@ _REASON = _rx(
     r"|go|take|continue|move|remain|prioriti[sz]e|keep|return|relocate|start)",
     r"(?:accepted|accepting|taken|taking|chose|chosen) (?:an?other|a different|an|a) (?:offer"
     r"|position|role|opportunity|job)",
-    r"(?:better|closer) (?:fit|aligned|alignment|match|suited)",
+    r"(?:better|closer) (?:fit|fits|aligned|alignment|match|matches|suits?|suited)",
     r"(?:aligns?|aligned) (?:more )?(?:closely )?with",
     r"(?:more|better) (?:closely )?aligned",
     r"my (?:current|long-term|career|personal|family|own|partner|health|studies|goals)",
@@ -516,9 +559,15 @@ _REASON = _rx(
     "personal reasons",
     r"(?:the )?right time",
     r"career (?:goals|path|plans)",
-    r"closer to (?:home|my|family)",
+    r"(?:close|closer|near|nearer) to (?:home|my|family|where)",
+    r"(?:going|go|went|heading|returning) back to",
+    r"i(?: want| need| plan| prefer| hope|'d like| would like) to (?:stay|remain)"
+    r"(?! in touch| connected| in contact)",
+    r"i(?: want| need| plan| prefer| hope|'d like| would like) to (?:focus|continue|pursue"
+    r"|spend|return|finish|prioriti[sz]e|grow|be closer|be near)",
+    r"timing",
     r"focus on",
-    r"(?:not|isn't|wasn't) the right (?:fit|move|step)",
+    r"(?:not|isn't|wasn't) (?:quite |really |exactly |just )?the right (?:fit|move|step)",
     r"my (?:decision|situation|priorities|circumstances) (?:has|have)? ?changed",
 )
 
@@ -558,7 +607,11 @@ _POSITIVE = _rx(
     r"lov(?:e|ed) (?:hearing|learning|meeting|the|your|getting|working|speaking|talking|how"
     r"|seeing)",
     r"inspir(?:ed|ing)",
-    r"excit(?:ed|ing)",
+    # "excited by what you're building", not "excited to start my new job"
+    r"excited (?:by|about) (?:the|your|what|how)",
+    r"exciting (?:work|project|projects|team|mission|product|roadmap|plans|things)",
+    r"(?:big|huge|real) fan",
+    r"highlights?",
     r"fascinat(?:ed|ing)",
     "pleasure",
     r"great (?:to|experience|team|conversations?|people|culture|questions)",
@@ -603,10 +656,13 @@ _DOOR = _rx(
     r"(?:stay|staying|keep|keeping|remain|be) in (?:touch|contact)",
     r"stay connected",
     r"keep (?:the|our) (?:door|lines? of communication|conversation)",
+    r"(?:leave|leaving) (?:the|a|our) door open",
+    r"(?:feel free to|please|do|don't hesitate to) (?:do )?(?:reach out|get in touch)",
     r"paths (?:will )?cross",
     r"cross paths",
-    r"future (?:opportunit\w+|roles?|openings?|positions?|collaborations?|projects?)",
-    r"in the future",
+    r"future (?:opportunit\w+|roles?|openings?|positions?|collaborations?|projects?"
+    r"|conversations?|chats?)",
+    r"in (?:the )?future",
     r"down the (?:road|line)",
     r"work(?:ing)? together",
     r"reconnect\w*",
@@ -617,7 +673,7 @@ _DOOR = _rx(
     r"hope (?:we|to) (?:meet|speak|talk|work|connect|stay|keep)",
     r"(?:again|another time) (?:someday|some day|soon|one day)",
     r"(?:someday|some day|one day)",
-    r"follow (?:your|the company's|its) (?:progress|journey|work|success)",
+    r"follow(?:ing)? (?:your|the company's|the team's|its) (?:progress|journey|work|success)",
 )
 
 
@@ -637,7 +693,9 @@ def rule_door_open(msg: Message, ctx: CheckContext) -> Finding:
 
 
 _HELP = _rx(
-    r"refer(?:ral|rals|ring)?(?! to)",
+    # "happy to refer", "make referrals", but not "thanks to Ana for the referral"
+    r"refer(?:ring)?(?! to)",
+    r"(?:make|send|give|offer|provide|pass along|share) (?:a |some |any )?referrals?",
     r"recommend(?:ing)? (?:people|someone|candidates?|a|colleagues|friends|others|good|great"
     r"|strong|some)",
     r"point (?:strong |good |great |some )?(?:candidates|people|someone)",
@@ -645,7 +703,12 @@ _HELP = _rx(
     r"(?:happy|glad|pleased) to help",
     r"help (?:your|with your|in your|the) (?:search|hiring)",
     r"pass (?:it|the role|the posting|this|the job) (?:along|on)",
-    r"(?:know|of) (?:someone|anyone|people|somebody) who",
+    r"pass along (?:the|this|your) (?:role|posting|opening|job|position|ad)",
+    r"share (?:the|this|your) (?:role|posting|opening|job|position|ad) with",
+    r"send (?:them|people|candidates|anyone|someone|folks|names) your way",
+    r"(?:know|of) (?:someone|anyone|people|somebody|a few|a couple of|some)(?: \w+){0,2} who",
+    r"if (?:i|there's anything i|there is anything i) can (?:help|assist|do anything"
+    r"|be of (?:any )?(?:help|use))",
     r"suggest (?:candidates|people|someone|names)",
     r"spread the word",
 )
@@ -671,7 +734,12 @@ _SIGNOFF = re.compile(
     r"|all the best|thanks(?: again| so much| once more)?|thank you(?: again| so much| once more)?"
     r"|cheers|take care|with (?:gratitude|thanks|appreciation)|gratefully|talk soon"
     r"|(?:with )?(?:warm|kind|best) (?:regards|wishes) and thanks|speak soon|until next time"
-    r"|respectfully yours|sincerely yours|love)(?=\s*[,.!—–-]|\s*$)",
+    r"|respectfully yours|sincerely yours|love"
+    # "Wishing you all the best,", "Best of luck with the search,", "All the best to the team,"
+    r"|(?:wishing you (?:well|all the best|the (?:very )?best|every success|luck)"
+    r"|(?:with )?(?:all the best|(?:the )?best of luck|good luck|every success|continued success"
+    r"|the very best))(?: (?:to|with|in|for|on) [^,.!?\n]{1,40})?"
+    r")(?=\s*[,.!—–-]|\s*$)",
     re.IGNORECASE,
 )
 _PHONE_SIGNOFF = _rx(
@@ -706,8 +774,10 @@ def _find_signoff(msg: Message) -> tuple[int, int] | None:
 
 
 def _looks_like_name(text: str, ctx: CheckContext) -> bool:
+    # A signature line often carries more after the name: "Sam Rivera | Designer".
+    text = re.split(r"\s[|·•]\s|\s[—–-]\s|\s\(", text, maxsplit=1)[0]
     text = text.strip().strip(",.—–-").strip()
-    if not text or "[" in text:
+    if not text or "[" in text or not any(c.isalpha() for c in text):
         return False
     if ctx.sender:
         low = text.casefold()
@@ -716,7 +786,7 @@ def _looks_like_name(text: str, ctx: CheckContext) -> bool:
             for p in _name_parts(ctx.sender)
         )
     words = text.split()
-    return 1 <= len(words) <= 4 and all(w[0].isupper() for w in words if w[0].isalpha())
+    return 1 <= len(words) <= 4 and all(_capitalised(w) for w in words if w[0].isalpha())
 
 
 def rule_closing(msg: Message, ctx: CheckContext) -> Finding:
@@ -747,12 +817,14 @@ def rule_closing(msg: Message, ctx: CheckContext) -> Finding:
             "The sign-off is not followed by your name.",
             (span,),
         )
-    if _looks_like_name(last.text, ctx) and len(msg.lines) > 1:
+    # A bare signature block: the name, perhaps with a title or phone line under it.
+    named = [ln for ln in msg.lines[1:][-3:] if _looks_like_name(ln.text, ctx)]
+    if named:
         return _finding(
             "closing",
             WARN,
             "It ends with your name but no sign-off such as “Best regards,”.",
-            ((last.start, last.end),),
+            ((named[0].start, last.end),),
         )
     return _finding(
         "closing",
@@ -832,13 +904,30 @@ _NEGATIVE = _rx(
     "amateurish",
     "lazy",
     "sloppy",
-    r"(?:didn't|did not|don't|do not) (?:like|trust|respect)",
+    r"(?:didn't|did not|don't|do not) (?:like|trust|respect|enjoy)",
     "turnover",
+)
+# Phrases that contain a negative word but say nothing against them.
+_NOT_NEGATIVE = _rx(
+    r"hate (?:to|having to|saying|letting|turning|disappointing)",
+    r"(?:this|it|that|which) (?:is|was|may be|might be|will be|must be|could be|'s) (?:very |so )?"
+    r"(?:disappointing|frustrating)",
+    r"disappointing (?:news|to hear)",
+    r"(?:feel|felt|feeling) (?:so |really |quite )?(?:terrible|awful|horrible)",
+    r"unfair (?:of me )?to (?:you|keep|leave|hold|string)",
+    r"(?:didn't|did not|don't|do not) like (?:to|having|saying|letting|disappointing|being)",
 )
 
 
+def _without(found: list[re.Match[str]], allowed: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The matches in found that do not overlap any match in allowed."""
+    return [
+        m for m in found if not any(a.start() < m.end() and m.start() < a.end() for a in allowed)
+    ]
+
+
 def rule_no_negativity(msg: Message, ctx: CheckContext) -> Finding:
-    found = msg.search(_NEGATIVE)
+    found = _without(msg.search(_NEGATIVE), msg.search(_NOT_NEGATIVE))
     if found:
         return _finding(
             "no-negativity",
@@ -882,8 +971,35 @@ _WAVER = _rx(
 )
 
 
+# Phrases with a hedge word that make the decision firmer, not weaker.
+_FIRM = _rx(
+    r"(?:won't|will not|wouldn't|would not|can't|cannot|not going to|don't|do not|am not|i'm not)"
+    r" (?:be )?reconsider(?:ing)?",
+    r"(?:ask|asks|asking|asked|invitation|invite|chance|offer|opportunity|request)"
+    r" (?:for me |me )?to reconsider",
+)
+_MAYBE = re.compile(r"maybe|perhaps", re.IGNORECASE)
+
+
+def _sentence_at(msg: Message, pos: int) -> tuple[int, int] | None:
+    return next(((a, b) for a, b in msg.sentences if a <= pos < b), None)
+
+
 def rule_no_wavering(msg: Message, ctx: CheckContext) -> Finding:
-    found = msg.search(_WAVER)
+    found = _without(msg.search(_WAVER), msg.search(_FIRM))
+    # "Maybe our paths will cross again" hedges the future contact, not the decision: a lone
+    # "maybe" in a sentence that leaves the door open is let through.
+    where = [_sentence_at(msg, m.start()) for m in found]
+    found = [
+        m
+        for m, sentence in zip(found, where, strict=True)
+        if not (
+            _MAYBE.fullmatch(m.group(0))
+            and sentence is not None
+            and where.count(sentence) == 1
+            and msg.search(_DOOR, *sentence)
+        )
+    ]
     if found:
         return _finding(
             "no-wavering",

@@ -41,6 +41,8 @@ class Offer:
     template: str = "standard"
     notes: str = ""
     example: bool = False
+    # The person's own text for a medium, once they take the draft over and edit it.
+    drafts: dict[str, str] = field(default_factory=dict)
 
     @property
     def label(self) -> str:

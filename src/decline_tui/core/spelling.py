@@ -21,6 +21,7 @@ _SUFFIXES = ("'s", "'ve", "'re", "'ll", "'d", "'m", "n't")
 _BRITISH = (
     ("isation", "ization"),
     ("isations", "izations"),
+    ("isational", "izational"),
     ("ising", "izing"),
     ("ised", "ized"),
     ("ises", "izes"),
@@ -31,6 +32,11 @@ _BRITISH = (
     ("ours", "ors"),
     ("oured", "ored"),
     ("ouring", "oring"),
+    ("ourite", "orite"),
+    ("ourites", "orites"),
+    ("ourable", "orable"),
+    ("ourful", "orful"),
+    ("ourhood", "orhood"),
     ("tre", "ter"),
     ("tres", "ters"),
     ("ogue", "og"),
@@ -61,7 +67,7 @@ def _known(word: str, spell: SpellChecker) -> bool:
     if word in spell:
         return True
     for suffix in _SUFFIXES:
-        if word.endswith(suffix) and word[: -len(suffix)] in spell:
+        if word.endswith(suffix) and _known(word[: -len(suffix)], spell):
             return True
     for gb, us in _BRITISH:
         if word.endswith(gb) and word[: -len(gb)] + us in spell:

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import tomlkit
-from tomlkit.exceptions import ParseError
-from tomlkit.items import AoT, Table
+from tomlkit.exceptions import ParseError, TOMLKitError
+from tomlkit.items import AoT, Array, InlineTable, Table
 from tomlkit.toml_document import TOMLDocument
 
 from decline_tui.core.model import Offer, Profile, Template, Workbook
@@ -150,12 +151,17 @@ class _Reader:
         for i, raw in enumerate(offers):
             self.expect(("offers", i), raw, dict, "a table ([[offers]])")
             offer = self.offer(i, raw)
-            if not offer.id:
-                offer.id = wb.new_id(offer.company)
             if offer.id in seen:
                 raise self.fail(("offers", i, "id"), f'two offers share the id "{offer.id}"')
-            seen.add(offer.id)
+            if offer.id:
+                seen.add(offer.id)
             wb.offers.append(offer)
+        # Offers written by hand without an id get one only now, so it cannot take an id
+        # a later offer states; it goes into the document too, so the next save keeps it.
+        for raw, offer in zip(offers, wb.offers, strict=True):
+            if not offer.id:
+                offer.id = wb.new_id(offer.company)
+                raw["id"] = offer.id
 
         templates = doc.get("templates", {})
         self.expect(("templates",), templates, dict, "a table ([templates.NAME])")
@@ -190,6 +196,12 @@ class _Reader:
                         f"(no quotes), not {_typename(value)}",
                     )
                 values[key] = date(value.year, value.month, value.day)
+        if "drafts" in raw:
+            where = ("offers", i, "drafts")
+            drafts = self.expect(where, raw["drafts"], dict, "a table ([offers.drafts])")
+            values["drafts"] = {
+                str(medium): self.string((*where, medium), text) for medium, text in drafts.items()
+            }
         return Offer(**values)
 
     def template(self, name: str, raw: Any) -> Template:
@@ -223,60 +235,152 @@ def _dotted(where: tuple[Any, ...]) -> str:
     return out
 
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_BARE_KEY = r"[A-Za-z0-9_-]+"
+_BASIC_KEY = r'"(?:[^"\\\n]|\\.)*"'
+_LITERAL_KEY = r"'[^'\n]*'"
+_SIMPLE_KEY = rf"(?:{_BARE_KEY}|{_BASIC_KEY}|{_LITERAL_KEY})"
+_KEY_PATH = rf"{_SIMPLE_KEY}(?:\s*\.\s*{_SIMPLE_KEY})*"
+_HEADER = re.compile(rf"^\s*(\[\[?)\s*({_KEY_PATH})\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(rf"^\s*({_KEY_PATH})\s*=\s*")
+
+
+def _key_parts(path: str) -> tuple[str, ...]:
+    """The names in a dotted key such as `templates."my one".paragraphs`."""
+    parts = []
+    for m in re.finditer(_SIMPLE_KEY, path):
+        raw = m.group(0)
+        if raw.startswith('"'):
+            try:
+                raw = json.loads(raw)
+            except ValueError:  # a TOML-only escape such as \U0001F600: near enough
+                raw = raw[1:-1]
+        elif raw.startswith("'"):
+            raw = raw[1:-1]
+        parts.append(raw)
+    return tuple(parts)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines as TOML counts them: only LF ends one (str.splitlines also splits on U+2028)."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
+def _scan_value(line: str, i: int, open_string: str | None, depth: int) -> tuple[str | None, int]:
+    """Follow a value from column i: is a multi-line string or bracket still open at the end?"""
+    n = len(line)
+    while i < n:
+        if open_string:
+            if open_string == '"""' and line[i] == "\\":
+                i += 2
+            elif line.startswith(open_string, i):
+                i += 3
+                while i < n and line[i] == open_string[0]:  # up to two quotes end the text
+                    i += 1
+                open_string = None
+            else:
+                i += 1
+            continue
+        c = line[i]
+        if c == "#":
+            break
+        if line.startswith('"""', i) or line.startswith("'''", i):
+            open_string = line[i : i + 3]
+            i += 3
+            continue
+        if c == '"':
+            i += 1
+            while i < n and line[i] != '"':
+                i += 2 if line[i] == "\\" else 1
+        elif c == "'":
+            end = line.find("'", i + 1)
+            i = n if end < 0 else end
+        elif c in "[{":
+            depth += 1
+        elif c in "]}":
+            depth = max(0, depth - 1)
+        i += 1
+    return open_string, depth
+
+
+def _statements(text: str) -> Iterator[tuple[int, str]]:
+    """Lines that start a header or key, skipping the inside of multi-line strings and arrays."""
+    open_string: str | None = None
+    depth = 0
+    for lineno, line in enumerate(_lines(text), start=1):
+        if open_string is None and depth == 0:
+            yield lineno, line
+            if _HEADER.match(line):
+                continue
+            key = _KEY.match(line)
+            if key:
+                open_string, depth = _scan_value(line, key.end(), None, 0)
+        else:
+            open_string, depth = _scan_value(line, 0, open_string, depth)
 
 
 def _locate(text: str, where: tuple[Any, ...]) -> tuple[int | None, int | None]:
-    """Line and column (1-based) of a key in the TOML text, as near as a line scan can tell.
+    """Line and column (1-based) of a key or table in the TOML text.
 
-    tomlkit keeps no positions, so we find the table header (counting [[offers]] for
-    the n-th offer) and then the key's line inside it.
+    tomlkit keeps no positions, so we walk the statements, following which table each
+    belongs to (counting [[offers]] for the n-th offer), and return the line that defines
+    `where` itself, else the nearest enclosing table or key that was found.
     """
-    names = [p for p in where if not isinstance(p, int)]
-    index = next((p for p in where if isinstance(p, int)), None)
-    key = names[-1] if len(where) > 1 and not isinstance(where[-1], int) else None
-    table = ".".join(str(n) for n in (names[:-1] if key else names))
-    if where and where[0] == "templates" and len(names) >= 2:
-        # [templates.NAME] or [[templates.NAME.paragraphs]]
-        table = ".".join(str(n) for n in names[:2])
-        if "paragraphs" in names:
-            table += ".paragraphs"
-    header_line: int | None = None
-    current = ""
-    seen_aot = -1
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        m = _HEADER.match(line)
-        if m:
-            current = re.sub(r"\s*\.\s*", ".", m.group(2)).replace('"', "")
-            if current == table:
-                if m.group(1) == "[[":
-                    seen_aot += 1
-                    if index is not None and seen_aot != index:
-                        continue
-                header_line = lineno
-            continue
-        in_table = (current == table and (index is None or seen_aot == index)) or (
-            not table and not current
-        )
-        if key is not None and in_table:
-            km = re.match(rf'^\s*"?{re.escape(str(key))}"?\s*=\s*', line)
-            if km:
-                return lineno, km.end() + 1
-    if header_line is not None:
-        return header_line, 1
-    return None, None
+    where = tuple(where)
+    best: tuple[int, int, int] | None = None  # (how much of `where` matched, line, col)
+    current: tuple[Any, ...] = ()
+    aot_index: dict[tuple[Any, ...], int] = {}
+
+    def resolve(names: tuple[str, ...]) -> tuple[Any, ...]:
+        path: tuple[Any, ...] = ()
+        for name in names:
+            path = (*path, name)
+            if path in aot_index:
+                path = (*path, aot_index[path])
+        return path
+
+    for lineno, line in _statements(text):
+        header = _HEADER.match(line)
+        if header:
+            names = _key_parts(header.group(2))
+            if header.group(1) == "[[":
+                table = (*resolve(names[:-1]), names[-1])
+                aot_index[table] = aot_index.get(table, -1) + 1
+                current = (*table, aot_index[table])
+            else:
+                current = resolve(names)
+            path, col = current, header.start(1) + 1
+        else:
+            key = _KEY.match(line)
+            if not key:
+                continue
+            path, col = (*current, *_key_parts(key.group(1))), key.end() + 1
+        if where[: len(path)] == path and (best is None or len(path) > best[0]):
+            best = (len(path), lineno, col)
+            if len(path) == len(where):
+                break
+    return (best[1], best[2]) if best else (None, None)
 
 
 # --------------------------------------------------------------------------- writing
 
 
 def _string_item(value: str) -> Any:
-    if "\n" in value:
+    # Multi-line strings keep a long note readable in the file, but a carriage return in
+    # one would be read back as a plain line break by other TOML parsers: escape those.
+    if "\n" in value and "\r" not in value:
         return tomlkit.string(value, multiline=True)
     return value
 
 
-def _update(table: Table | TOMLDocument, key: str, value: Any, *, keep_default: Any = None):
+def _same(current: Any, value: Any) -> bool:
+    """Whether the file's item already says `value` (so its line can stay as it is)."""
+    plain = current.unwrap() if hasattr(current, "unwrap") else current
+    if isinstance(plain, datetime) and not isinstance(value, datetime):
+        plain = plain.date()  # a date-time in the file stands for its day
+    return type(plain) is type(value) and plain == value
+
+
+def _update(table: Table | InlineTable | TOMLDocument, key: str, value: Any, *, keep_default=None):
     """Set key only when its value changed, so untouched lines keep their formatting.
 
     `keep_default` is the value that needs no line in the file: a missing key holding
@@ -291,18 +395,14 @@ def _update(table: Table | TOMLDocument, key: str, value: Any, *, keep_default: 
             return
         table[key] = _string_item(value) if isinstance(value, str) else value
         return
-    current = table[key]
-    if isinstance(current, datetime) or isinstance(value, datetime):
-        same = current == value
-    elif isinstance(current, date) and isinstance(value, date):
-        same = (current.year, current.month, current.day) == (value.year, value.month, value.day)
-    else:
-        same = (
-            type(current.unwrap() if hasattr(current, "unwrap") else current) is type(value)
-            and current == value
-        )
-    if not same:
+    if not _same(table[key], value):
         table[key] = _string_item(value) if isinstance(value, str) else value
+
+
+def _update_optional(table: Table | InlineTable, key: str, value: Any) -> None:
+    """Like _update for a field whose empty value needs no line (a line saying it stays)."""
+    if value or (key in table and not _same(table[key], value)):
+        _update(table, key, value or None)
 
 
 # The order fields take in a new [[offers]] table; optional ones appear only when set.
@@ -328,94 +428,189 @@ _OFFER_ORDER = (
 _OFFER_OPTIONAL = ("received", "deadline", "notes", "example")
 
 
-def _write_offer(table: Table, offer: Offer, *, new: bool) -> None:
+def _table_id(table: Any) -> str:
+    """The id an [[offers]] table states, as the reader understands it."""
+    return str(table.get("id", "")).strip()
+
+
+def _write_offer(table: Table | InlineTable, offer: Offer, *, new: bool) -> None:
     """Write an offer's fields; a new one gets every field, so the file shows what exists."""
     for key in _OFFER_ORDER:
         value = getattr(offer, key)
+        if key == "id" and "id" in table and _table_id(table) == value:
+            continue  # `id = 7` or `id = " acme "` already says it
         if key in _OFFER_OPTIONAL:
-            _update(table, key, value or None)
+            _update_optional(table, key, value)
         else:
             _update(table, key, value, keep_default=None if new else getattr(_OFFER_DEFAULTS, key))
+    # The person's own text for a medium: an [offers.drafts] table of medium = text.
+    drafts = table.get("drafts")
+    if not offer.drafts:
+        if drafts:
+            del table["drafts"]
+        return
+    if drafts is None:
+        drafts = tomlkit.inline_table() if isinstance(table, InlineTable) else tomlkit.table()
+        table["drafts"] = drafts
+        drafts = table["drafts"]
+    for medium in [m for m in drafts if m not in offer.drafts]:
+        del drafts[medium]
+    for medium, text in offer.drafts.items():
+        _update(drafts, medium, text)
 
 
-def _template_table(tpl: Template) -> Table:
+def _paragraph_table(tpl: Template, j: int, para: list[tuple[str, str]]) -> Table:
+    p = tomlkit.table()
+    for part, text in para:
+        if part in p:
+            raise ValueError(
+                f'template "{tpl.name}" paragraph {j + 1} has the part "{part}" twice; '
+                "a paragraph is a table of part = text"
+            )
+        p[part] = _string_item(text)
+    return p
+
+
+def _paragraphs(tpl: Template, *, spaced: bool) -> AoT:
+    """The [[templates.NAME.paragraphs]] tables.
+
+    `spaced` ends them with a blank line, which tomlkit leaves out before whatever follows
+    when the tables go into a file it parsed.
+    """
+    aot = tomlkit.aot()
+    for j, para in enumerate(tpl.paragraphs):
+        aot.append(_paragraph_table(tpl, j, para))
+    if spaced and len(aot):
+        aot[-1].add(tomlkit.nl())
+    return aot
+
+
+def _template_table(tpl: Template, *, spaced: bool) -> Table:
     table = tomlkit.table()
     if tpl.description:
-        table["description"] = tpl.description
+        table["description"] = _string_item(tpl.description)
     table["medium"] = tpl.medium
-    table["subject"] = tpl.subject
-    aot = tomlkit.aot()
-    for para in tpl.paragraphs:
-        p = tomlkit.table()
-        for part, text in para:
-            p[part] = _string_item(text)
-        aot.append(p)
-    table["paragraphs"] = aot
+    table["subject"] = _string_item(tpl.subject)
+    table["paragraphs"] = _paragraphs(tpl, spaced=spaced)
     return table
 
 
+def _write_template(table: Table, tpl: Template) -> None:
+    """Update a [templates.NAME] table in place: its comments and unknown keys stay."""
+    _update_optional(table, "description", tpl.description)
+    _update(table, "medium", tpl.medium, keep_default="email")
+    _update(table, "subject", tpl.subject, keep_default="")
+    old = table.get("paragraphs")
+    if not tpl.paragraphs:
+        if old is not None:
+            del table["paragraphs"]
+        return
+    wanted = [[part for part, _ in para] for para in tpl.paragraphs]
+    if isinstance(old, AoT) and [list(p.keys()) for p in old] == wanted:
+        # The same parts: only the words changed.
+        for p, para in zip(old, tpl.paragraphs, strict=True):
+            for part, text in para:
+                _update(p, part, text)
+        return
+    table["paragraphs"] = _paragraphs(tpl, spaced=True)
+
+
+def _check(wb: Workbook) -> None:
+    """What the file cannot hold: raise ValueError before anything is written."""
+    seen: set[str] = set()
+    for offer in wb.offers:
+        if offer.id in seen:
+            raise ValueError(f'two offers share the id "{offer.id}"')
+        seen.add(offer.id)
+    for tpl in wb.templates.values():
+        for j, para in enumerate(tpl.paragraphs):
+            _paragraph_table(tpl, j, para)
+
+
+def _write_offers(doc: TOMLDocument, offers: list[Offer]) -> None:
+    """Bring doc["offers"] in line with `offers`, reusing each offer's table where it has one.
+
+    Reused tables keep their comments and unknown keys; deletions, additions and moves
+    happen inside the existing array so that it keeps its place in the file.
+    """
+    old = doc.get("offers")
+    if isinstance(old, Array) and not old:
+        del doc["offers"]  # `offers = []`: write proper [[offers]] tables instead
+        old = None
+    container = old if isinstance(old, (AoT, Array)) else None
+    inline = isinstance(container, Array)
+    existing: dict[str, Any] = {}
+    for table in container or []:
+        existing.setdefault(_table_id(table), table)
+    tables: list[Any] = []
+    for offer in offers:
+        table = existing.pop(offer.id, None)
+        new = table is None
+        if table is None:
+            table = tomlkit.inline_table() if inline else tomlkit.table()
+        _write_offer(table, offer, new=new)
+        if new and isinstance(container, AoT):  # a fresh array spaces its tables itself
+            table.add(tomlkit.nl())
+        tables.append(table)
+    if container is None:
+        if tables:
+            aot = tomlkit.aot()
+            for table in tables:
+                aot.append(table)
+            doc["offers"] = aot
+        return
+    keep = {id(t) for t in tables}
+    for i in reversed(range(len(container))):  # deletions in place keep neighbours' formatting
+        if id(container[i]) not in keep:
+            del container[i]
+    order = [id(t) for t in container]
+    if order == [id(t) for t in tables]:
+        return
+    if order != [id(t) for t in tables[: len(order)]]:
+        while len(container):  # moved: re-seat every table, still inside the same array
+            del container[0]
+        order = []
+    for table in tables[len(order) :]:
+        container.append(table)
+
+
 def apply(doc: TOMLDocument, wb: Workbook) -> TOMLDocument:
-    """Write the workbook into an existing document, touching only what changed."""
+    """Write the workbook into an existing document, touching only what changed.
+
+    Raises ValueError, before changing anything, for what the file cannot hold.
+    """
+    _check(wb)
+    fresh = not doc
     if doc.get("schema_version") != SCHEMA_VERSION:
         doc["schema_version"] = SCHEMA_VERSION
-    if "profile" not in doc:
-        doc["profile"] = tomlkit.table()
-    _update(doc["profile"], "name", wb.profile.name)
-    _update(doc["profile"], "email", wb.profile.email)
+    # A new file shows the profile's fields to fill in; an existing one gets no lines
+    # (nor a [profile] table) that would only say "empty".
+    keep = "" if "profile" in doc else None
+    if "profile" in doc or fresh or wb.profile.name or wb.profile.email:
+        if "profile" not in doc:
+            doc["profile"] = tomlkit.table()
+        _update(doc["profile"], "name", wb.profile.name, keep_default=keep)
+        _update(doc["profile"], "email", wb.profile.email, keep_default=keep)
     if wb.theme or "settings" in doc:
         if "settings" not in doc:
             doc["settings"] = tomlkit.table()
-        _update(doc["settings"], "theme", wb.theme or None)
+        _update_optional(doc["settings"], "theme", wb.theme)
 
-    existing: dict[str, Table] = {}
-    old = doc.get("offers")
-    if isinstance(old, AoT):
-        for table in old:
-            existing[str(table.get("id", ""))] = table
-    tables: list[Table] = []
-    for offer in wb.offers:
-        table = existing.get(offer.id)
-        new = table is None
-        if table is None:
-            table = tomlkit.table()
-        _write_offer(table, offer, new=new)
-        if new:
-            table.add(tomlkit.nl())
-        tables.append(table)
-    new_ids = [o.id for o in wb.offers]
-    if isinstance(old, AoT):
-        for i in reversed(range(len(old))):  # deletions in place keep neighbours' formatting
-            if str(old[i].get("id", "")) not in new_ids:
-                del old[i]
-    old_ids = [str(t.get("id", "")) for t in old] if isinstance(old, AoT) else []
-    if new_ids != old_ids:
-        if isinstance(old, AoT) and old_ids and new_ids[: len(old_ids)] == old_ids:
-            for table in tables[len(old_ids) :]:  # only additions: append, keep the rest as is
-                old.append(table)
-        else:
-            if "offers" in doc:
-                del doc["offers"]
-            if tables:
-                aot = tomlkit.aot()
-                for table in tables:
-                    aot.append(table)
-                doc["offers"] = aot
+    _write_offers(doc, wb.offers)
 
     if wb.templates or "templates" in doc:
-        if "templates" not in doc:
+        spaced = "templates" in doc
+        if not spaced:
             doc["templates"] = tomlkit.table(is_super_table=True)
         templates = doc["templates"]
         for name in [n for n in templates if n not in wb.templates]:
             del templates[name]
         for name, tpl in wb.templates.items():
             current = templates.get(name)
-            if current is not None:
-                try:
-                    if _Reader(Path(), "").template(name, current) == tpl:
-                        continue
-                except WorkbookError:
-                    pass
-            templates[name] = _template_table(tpl)
+            if isinstance(current, Table):
+                _write_template(current, tpl)
+            else:
+                templates[name] = _template_table(tpl, spaced=spaced)
     return doc
 
 
@@ -502,12 +697,25 @@ class Store:
                 self.path,
                 "was changed by another program since it was loaded; reload it before saving",
             )
-        doc = apply(self._doc, wb)
-        data = doc.as_string().encode("utf-8")
+        # Work on a copy, so that a workbook the file cannot hold changes nothing.
+        doc = tomlkit.parse(self._doc.as_string())
+        try:
+            apply(doc, wb)
+            data = doc.as_string().encode("utf-8")
+        except UnicodeEncodeError as exc:
+            bad = exc.object[exc.start : exc.end]
+            raise WorkbookError(
+                self.path,
+                f"could not be saved: the text holds {bad!r}, which is not a Unicode "
+                "character a file can store",
+            ) from None
+        except (ValueError, TOMLKitError) as exc:
+            raise WorkbookError(self.path, f"could not be saved: {exc}") from None
         try:
             atomic_write(self.path, data)
         except OSError as exc:
             raise WorkbookError(self.path, f"could not be saved: {exc.strerror or exc}") from None
+        self._doc = doc
         self._seen = _fingerprint(data)
 
 
@@ -520,13 +728,19 @@ def parse(data: bytes, path: Path) -> tuple[Workbook, TOMLDocument]:
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
         raise WorkbookError(path, "is not UTF-8 text", line, col) from None
+    if not text.strip():
+        raise WorkbookError(
+            path, "is empty; restore it from a backup, or delete it to start afresh", 1, 1
+        )
     try:
         doc = tomlkit.parse(text)
     except ParseError as exc:
         message = str(exc).split(" at line ")[0]
-        raise WorkbookError(path, f"is not valid TOML: {message}", exc.line, exc.col) from None
+        line, col = _syntax_position(text, exc.line, exc.col + 1)
+        raise WorkbookError(path, f"is not valid TOML: {message}", line, col) from None
     except Exception as exc:  # tomlkit raises a few non-ParseError errors on odd input
-        raise WorkbookError(path, f"is not valid TOML: {exc}") from None
+        line, col = _syntax_position(text, None, None)
+        raise WorkbookError(path, f"is not valid TOML: {exc}", line, col) from None
     reader = _Reader(path, text)
     version = doc.get("schema_version", SCHEMA_VERSION)
     if isinstance(version, bool) or not isinstance(version, int):
@@ -540,6 +754,33 @@ def parse(data: bytes, path: Path) -> tuple[Workbook, TOMLDocument]:
     if version < 1:
         raise reader.fail(("schema_version",), f"schema_version {version} is not valid")
     while version < SCHEMA_VERSION:
-        MIGRATIONS[version](doc)
+        migrate = MIGRATIONS.get(version)
+        if migrate is None:
+            raise reader.fail(
+                ("schema_version",), f"schema_version {version} has no upgrade to {version + 1}"
+            )
+        migrate(doc)
         version += 1
     return reader.workbook(doc), doc
+
+
+def _syntax_position(text: str, line: int | None, col: int | None) -> tuple[int | None, int | None]:
+    """Where a TOML syntax error is, 1-based.
+
+    tomlkit gives no position for some errors (a key defined twice) and the end of the
+    file for others (a table defined twice), and counts U+2028 as a line break; the
+    standard library's parser, where there is one, points at the offending line.
+    """
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        return line, col
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        if m:
+            return int(m.group(1)), int(m.group(2))
+    except Exception:  # only a better position was asked for
+        return line, col
+    return line, col

@@ -9,6 +9,7 @@ greeting, thanks, decline, reason, positive, future, help (optional), closing.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from decline_tui.core.model import MEDIUMS, Template, Workbook
 
@@ -333,4 +334,58 @@ def copy_template(template: Template, new_name: str) -> Template:
         max_chars=0,
         fallbacks=[],
         paragraphs=[list(p) for p in template.paragraphs],
+    )
+
+
+_PART_LINE = re.compile(r"^([a-z][a-z0-9_-]*):[ \t]?(.*)$")
+
+
+def template_to_text(template: Template) -> str:
+    """A template as editable text: `part: words`, paragraphs split by a blank line.
+
+    A line that does not start with `part:` continues the part above it on a new line
+    (as a sign-off's name does).
+    """
+    paragraphs = []
+    for para in template.paragraphs:
+        lines = []
+        for part, text in para:
+            first, *rest = text.split("\n")
+            lines.append(f"{part}: {first}")
+            lines.extend(rest)
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def template_from_text(
+    name: str, text: str, *, medium: str = "email", subject: str = "", description: str = ""
+) -> Template:
+    """The inverse of template_to_text; raises TemplateError on text it cannot read."""
+    if medium not in MEDIUMS:
+        raise TemplateError(f'unknown medium "{medium}"; use one of: {", ".join(MEDIUMS)}')
+    paragraphs: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    for lineno, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
+        if not line.strip():
+            if current:
+                paragraphs.append(current)
+                current = []
+            continue
+        m = _PART_LINE.match(line)
+        if m:
+            current.append((m.group(1), m.group(2).rstrip()))
+        elif current:
+            part, words = current[-1]
+            current[-1] = (part, f"{words}\n{line.rstrip()}")
+        else:
+            raise TemplateError(
+                f"line {lineno}: start a paragraph with a part name, e.g. “greeting: Dear "
+                "[Hiring Manager's Name],”"
+            )
+    if current:
+        paragraphs.append(current)
+    if not paragraphs:
+        raise TemplateError("the template is empty")
+    return Template(
+        name=name, medium=medium, subject=subject, description=description, paragraphs=paragraphs
     )

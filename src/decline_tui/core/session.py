@@ -1,0 +1,196 @@
+"""One open workbook: the rules the screens apply, kept here so they are tested headless.
+
+The UI asks this object what to show (draft, findings, offer list) and tells it what the
+person did (edited a field, took over the draft, added an offer); it never decides rules.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from decline_tui.core.checklist import CheckContext, Finding, check, context_for
+from decline_tui.core.compose import Draft, render_offer
+from decline_tui.core.model import CHANNELS, MEDIUMS, STATUSES, Offer, Workbook
+from decline_tui.core.store import Store
+from decline_tui.core.templates import DEFAULT_FOR_MEDIUM, all_templates, pick_template
+
+TEXT_FIELDS = (
+    "company",
+    "role",
+    "contact_name",
+    "contact_email",
+    "reason",
+    "admired",
+    "project",
+    "notes",
+)
+DATE_FIELDS = ("received", "deadline")
+BOOL_FIELDS = ("future_open", "offer_referrals")
+CHOICE_FIELDS = {"channel": CHANNELS, "status": STATUSES}
+
+
+class FieldError(ValueError):
+    """A value the person typed that cannot be used (yet); the message says what fits."""
+
+
+def parse_date_field(text: str, today: date) -> date | None:
+    """ISO dates, plus 'today' and 'tomorrow'; empty means no date."""
+    value = text.strip().lower()
+    if not value:
+        return None
+    if value == "today":
+        return today
+    if value == "tomorrow":
+        return today + timedelta(days=1)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise FieldError("use YYYY-MM-DD, e.g. 2026-11-30 (or today, tomorrow)") from None
+
+
+def example_offer(today: date) -> Offer:
+    """The example made on first launch, so the panes show what the tool does."""
+    return Offer(
+        id="example",
+        company="Example Robotics",
+        role="Product Designer",
+        contact_name="Maria Lopez",
+        contact_email="maria@example.com",
+        received=today,
+        deadline=today + timedelta(days=5),
+        channel="email",
+        reason="I have accepted a role that lets me stay closer to my family",
+        admired="how openly the team shares its design reviews",
+        project="the warehouse dashboard redesign",
+        notes="This is an example offer: edit it, or delete it (focus Offers, press delete).",
+        example=True,
+    )
+
+
+@dataclass
+class DraftView:
+    """What the draft pane shows for an offer and medium."""
+
+    draft: Draft
+    text: str  # the text that will be sent: the person's own edit, or the rendered draft
+    edited: bool
+    findings: list[Finding]
+
+
+class Session:
+    """A loaded workbook plus its store; mutations go through here."""
+
+    def __init__(self, store: Store, wb: Workbook):
+        self.store = store
+        self.wb = wb
+
+    @classmethod
+    def open(cls, path: Path, today: date) -> tuple[Session, bool]:
+        """Load the workbook (raises WorkbookError); a missing one is created with an example."""
+        store = Store(path)
+        wb = store.load()
+        created = not store.exists
+        if created:
+            wb.offers.append(example_offer(today))
+        return cls(store, wb), created
+
+    # ------------------------------------------------------------------ drafts
+
+    def medium_of(self, offer: Offer) -> str:
+        return pick_template(self.wb, offer.template).medium
+
+    def context(self, offer: Offer, medium: str, now: datetime) -> CheckContext:
+        return context_for(self.wb, offer, medium, now)
+
+    def view(
+        self, offer: Offer, now: datetime, medium: str | None = None, *, spelling: bool = True
+    ) -> DraftView:
+        """The draft for this offer, the text to send, and its checklist findings."""
+        medium = medium or self.medium_of(offer)
+        draft = render_offer(self.wb, offer, medium=medium)
+        edited = offer.drafts.get(medium)
+        text = edited if edited is not None else draft.text
+        ctx = self.context(offer, medium, now)
+        ctx.spelling = spelling
+        findings = check(text, ctx)
+        return DraftView(draft, text, edited is not None, findings)
+
+    def set_medium(self, offer: Offer, medium: str) -> None:
+        if medium not in MEDIUMS:
+            raise FieldError(f"unknown medium {medium!r}")
+        if self.medium_of(offer) != medium:
+            offer.template = DEFAULT_FOR_MEDIUM[medium]
+
+    def templates_for(self, medium: str) -> list[str]:
+        return [n for n, t in all_templates(self.wb).items() if t.medium == medium]
+
+    def next_template(self, offer: Offer) -> str:
+        """Cycle through the templates of the offer's medium."""
+        medium = self.medium_of(offer)
+        names = self.templates_for(medium)
+        current = pick_template(self.wb, offer.template, medium).name
+        offer.template = (
+            names[(names.index(current) + 1) % len(names)] if current in names else names[0]
+        )
+        return offer.template
+
+    def take_over(self, offer: Offer, text: str, medium: str) -> None:
+        """From now on the person's own text is the draft for this medium."""
+        offer.drafts[medium] = text
+
+    def regenerate(self, offer: Offer, medium: str) -> None:
+        """Back to the template's draft (the UI asks first: this drops the person's edit)."""
+        offer.drafts.pop(medium, None)
+
+    # ------------------------------------------------------------------ offers
+
+    def set_field(self, offer: Offer, name: str, value: object, today: date) -> None:
+        """Apply a form value; raises FieldError (and changes nothing) when it is not valid."""
+        if name in TEXT_FIELDS:
+            setattr(offer, name, str(value))
+        elif name in DATE_FIELDS:
+            day = parse_date_field(str(value), today)
+            received = day if name == "received" else offer.received
+            deadline = day if name == "deadline" else offer.deadline
+            if received and deadline and deadline < received:
+                raise FieldError("the deadline is before the day the offer came")
+            setattr(offer, name, day)
+        elif name in BOOL_FIELDS:
+            setattr(offer, name, bool(value))
+        elif name in CHOICE_FIELDS:
+            if value not in CHOICE_FIELDS[name]:
+                raise FieldError(f"choose one of: {', '.join(CHOICE_FIELDS[name])}")
+            setattr(offer, name, value)
+        elif name == "template":
+            if value not in all_templates(self.wb):
+                raise FieldError(f"no template named {value!r}")
+            offer.template = str(value)
+        else:
+            raise FieldError(f"unknown field {name!r}")
+
+    def new_offer(self, today: date) -> Offer:
+        offer = Offer(id=self.wb.new_id("new offer"), received=today)
+        self.wb.offers.append(offer)
+        return offer
+
+    def duplicate_offer(self, offer: Offer) -> Offer:
+        twin = copy.deepcopy(offer)
+        twin.id = self.wb.new_id(offer.company or offer.id)
+        twin.example = False
+        self.wb.offers.insert(self.wb.offers.index(offer) + 1, twin)
+        return twin
+
+    def delete_offer(self, offer: Offer) -> int:
+        """Remove it; returns the index it had, so the list can select a neighbour."""
+        index = self.wb.offers.index(offer)
+        del self.wb.offers[index]
+        return index
+
+    def save(self, force: bool = False) -> None:
+        self.store.save(self.wb, force=force)
+
+    def reload(self) -> None:
+        self.wb = self.store.load()

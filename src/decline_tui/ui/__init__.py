@@ -1,0 +1,1 @@
+"""The Textual UI: thin widgets over decline_tui.core."""

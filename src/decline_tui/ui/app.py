@@ -1,0 +1,108 @@
+"""DeclineApp: thin. It opens the main screen on a session and remembers the theme."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.theme import Theme
+
+from decline_tui.core.session import Session
+from decline_tui.ui.screens.help import HelpScreen
+from decline_tui.ui.screens.main import PALETTE, MainScreen
+from decline_tui.ui.widgets.offer_list import OfferList
+
+
+class DeclineApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "decline-tui"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", tooltip="Save and quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        clock: Callable[[], datetime] = datetime.now,
+        created: bool = False,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.clock = clock
+        self.created = created
+
+    def on_mount(self) -> None:
+        theme = self.session.wb.theme
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.push_screen(MainScreen(self.session))
+        if self.created:
+            self.notify(
+                f"Created {self.session.store.path} with an example offer. "
+                "Press F1 for help, ctrl+g to set your name.",
+                timeout=8,
+                markup=False,
+            )
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if self.session.wb.theme != theme.name:
+            self.session.wb.theme = theme.name
+            screen = self._main_screen()
+            if screen is not None:
+                screen.mark_dirty()
+
+    def _main_screen(self) -> MainScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+            return
+        sections = [
+            (
+                "Everywhere",
+                [
+                    *self.BINDINGS,
+                    *MainScreen.BINDINGS,
+                    Binding(
+                        "ctrl+p",
+                        "command_palette",
+                        "Command palette",
+                        tooltip="Every action, searchable",
+                    ),
+                ],
+            ),
+            ("In the offers list", OfferList.BINDINGS),
+            (
+                "Moving around",
+                [
+                    Binding("tab,shift+tab", "", "", tooltip="Next / previous field or region"),
+                    Binding("escape", "", "", tooltip="Close a dialog"),
+                ],
+            ),
+        ]
+        self.push_screen(HelpScreen(sections))
+
+    async def action_quit(self) -> None:
+        screen = self._main_screen()
+        if screen is None:
+            self.exit()
+            return
+        screen.request_quit()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        main = self._main_screen()
+        if main is None:
+            return
+        yield SystemCommand(
+            "help: keys and guide", "F1: every key and a short guide", self.action_help
+        )
+        for title, help_text, action in PALETTE:
+            yield SystemCommand(title, help_text, partial(main.run_action, action))

@@ -1,0 +1,228 @@
+"""Modal dialogs: confirm/choose, save to file, profile, and template editing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from decline_tui.core.model import MEDIUMS, Profile, Template
+from decline_tui.core.templates import TemplateError, template_from_text, template_to_text
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """A question with a few answers; escape answers None."""
+
+    BINDINGS = [Binding("escape", "dismiss_none", "Cancel")]
+
+    def __init__(self, title: str, message: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.message = message
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
+            yield Static(Text(self.message), classes="dialog-message")
+            with Horizontal(classes="dialog-buttons"):
+                for i, (label, value) in enumerate(self.choices):
+                    yield Button(
+                        label, id=f"choice-{value}", variant="primary" if i == 0 else "default"
+                    )
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(str(event.button.id).removeprefix("choice-"))
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+
+def confirm(title: str, message: str, yes: str = "Yes", no: str = "Cancel") -> ChoiceDialog:
+    return ChoiceDialog(title, message, [(yes, "yes"), (no, "no")])
+
+
+class PathDialog(ModalScreen[str | None]):
+    """Ask for a file path; `attempt` returns an error message to show, or None when done."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, default: str, attempt: Callable[[str], str | None]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.default = default
+        self.attempt = attempt
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
+            yield Label("File (.txt for plain text, .md for Markdown):")
+            yield Input(self.default, id="path")
+            yield Static("", id="path-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    def show_error(self, message: str) -> None:
+        err = self.query_one("#path-error", Static)
+        err.update(Text(f"✗ {message}"))
+        err.add_class("-shown")
+
+    def _submit(self) -> None:
+        path = self.query_one("#path", Input).value.strip()
+        if not path:
+            self.show_error("type a file name")
+            return
+        error = self.attempt(path)
+        if error:
+            self.show_error(error)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self._submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ProfileDialog(ModalScreen[Profile | None]):
+    """The sender's name and email: they sign every draft."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, profile: Profile) -> None:
+        super().__init__()
+        self.profile = profile
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text("Your profile", style="bold"), classes="dialog-title")
+            yield Label("Name (signs your drafts)")
+            yield Input(self.profile.name, id="p-name", placeholder="Sam Lee")
+            yield Label("Email")
+            yield Input(self.profile.email, id="p-email", placeholder="sam@example.com")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#p-name", Input).focus()
+
+    def _result(self) -> Profile:
+        return Profile(
+            name=self.query_one("#p-name", Input).value.strip(),
+            email=self.query_one("#p-email", Input).value.strip(),
+        )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "p-name":
+            self.query_one("#p-email", Input).focus()
+        else:
+            self.dismiss(self._result())
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(self._result() if event.button.id == "save" else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TemplateDialog(ModalScreen[Template | None]):
+    """Edit one of the person's own templates as `part: words` text."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save template"),
+    ]
+
+    def __init__(self, template: Template, taken: set[str]) -> None:
+        super().__init__()
+        self.template = template
+        self.taken = taken
+
+    def compose(self) -> ComposeResult:
+        t = self.template
+        with Vertical(classes="dialog wide"):
+            yield Static(Text("Edit your template", style="bold"), classes="dialog-title")
+            with Horizontal(classes="row"):
+                yield Label("Name")
+                yield Input(t.name, id="t-name")
+                yield Label("Medium")
+                yield Select(
+                    [(m, m) for m in MEDIUMS], value=t.medium, id="t-medium", allow_blank=False
+                )
+            with Horizontal(classes="row"):
+                yield Label("Subject")
+                yield Input(t.subject, id="t-subject")
+            yield Static(
+                Text(
+                    "One part per line as “part: words” (greeting, thanks, decline, reason, "
+                    "positive, future, help, closing); a blank line starts a new paragraph; "
+                    "a line without “part:” continues the part above on a new line.",
+                    style="dim",
+                )
+            )
+            yield TextArea(template_to_text(t), id="t-body", soft_wrap=True)
+            yield Static("", id="t-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#t-body", TextArea).focus()
+
+    def action_save(self) -> None:
+        name = self.query_one("#t-name", Input).value.strip()
+        error = self.query_one("#t-error", Static)
+        if not name:
+            error.update("✗ give the template a name")
+            error.add_class("-shown")
+            return
+        if name != self.template.name and name in self.taken:
+            error.update(Text(f"✗ a template named “{name}” exists already"))
+            error.add_class("-shown")
+            return
+        try:
+            tpl = template_from_text(
+                name,
+                self.query_one("#t-body", TextArea).text,
+                medium=str(self.query_one("#t-medium", Select).value),
+                subject=self.query_one("#t-subject", Input).value,
+                description=self.template.description,
+            )
+        except TemplateError as exc:
+            error.update(Text(f"✗ {exc}"))
+            error.add_class("-shown")
+            return
+        self.dismiss(tpl)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,778 @@
+"""The workbook screen: offers, details, draft, checklist and scenario helper.
+
+The screen owns the flow of data: the form reports edits, the session (core) applies
+them, and the screen pushes the recomputed draft and findings down to the panes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shlex
+import subprocess
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, OptionList, Static
+
+from decline_tui.core import export
+from decline_tui.core.model import MEDIUMS, STATUSES, Offer
+from decline_tui.core.session import DraftView, FieldError, Session
+from decline_tui.core.store import ConflictError, WorkbookError
+from decline_tui.core.templates import BUILTIN, copy_template, pick_template
+from decline_tui.ui.screens.dialogs import (
+    ChoiceDialog,
+    PathDialog,
+    ProfileDialog,
+    TemplateDialog,
+    confirm,
+)
+from decline_tui.ui.widgets.checklist_view import ChecklistPane
+from decline_tui.ui.widgets.draft_view import MEDIUM_NAMES, DraftPane
+from decline_tui.ui.widgets.offer_form import OfferForm
+from decline_tui.ui.widgets.offer_list import OfferList, offer_prompt
+from decline_tui.ui.widgets.scenario_panel import ScenarioPanel
+
+# Regions in focus order, with their titles and jump keys.
+REGIONS = {
+    "offers": ("Offers", "f2"),
+    "form": ("Details", "f3"),
+    "draft": ("Draft", "f4"),
+    "checklist": ("Checklist", "f5"),
+    "scenarios": ("Scenarios", "f6"),
+}
+WIDE = 110  # columns at which all five regions fit side by side
+AUTOSAVE_DELAY = 0.8
+LIST_FIELDS = {"company", "role", "status", "deadline"}
+
+# Command palette entries: (title, help, action).
+PALETTE = [
+    ("offer: new", "Add a new offer", "new_offer"),
+    ("offer: duplicate", "Copy the selected offer", "duplicate_offer"),
+    ("offer: delete", "Delete the selected offer (asks first)", "delete_offer"),
+    ("offer: next status", "Cycle the offer's status", "cycle_status"),
+    *[(f"status: {s}", f"Mark the offer as {s}", f"set_status('{s}')") for s in STATUSES],
+    ("medium: email", "Draft an email", "set_medium('email')"),
+    ("medium: phone script", "Draft talking points for a call", "set_medium('phone')"),
+    ("medium: LinkedIn note", "Draft a LinkedIn connection note", "set_medium('linkedin')"),
+    ("template: next", "Use the next template for this medium", "next_template"),
+    ("template: copy and edit", "Make your own copy of this template and edit it", "edit_template"),
+    ("draft: edit as text", "Take the draft over and edit it freely", "toggle_edit"),
+    ("draft: regenerate", "Go back to the template's draft (asks first)", "regenerate"),
+    ("draft: open in $EDITOR", "Edit the draft in your own editor", "open_editor"),
+    ("export: copy draft", "Copy the draft to the clipboard", "copy_draft"),
+    ("export: save draft to file", "Save the draft as .txt or .md", "save_draft"),
+    ("profile: edit", "Your name and email", "edit_profile"),
+    ("workbook: save now", "Write the workbook file now", "save_workbook"),
+    *[
+        (f"go: {title.lower()}", f"Jump to {title} ({key.upper()})", f"focus_region('{name}')")
+        for name, (title, key) in REGIONS.items()
+    ],
+]
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = [
+        Binding("f1", "app.help", "Help", tooltip="Keys and a short guide"),
+        *[
+            Binding(key, f"focus_region('{name}')", title, show=False, tooltip=f"Go to {title}")
+            for name, (title, key) in REGIONS.items()
+        ],
+        Binding("ctrl+n", "new_offer", "New offer", show=False, tooltip="Add a new offer"),
+        Binding("f7", "next_medium", "Medium", tooltip="Email → phone script → LinkedIn note"),
+        Binding("f8", "next_template", "Template", tooltip="Next template for this medium"),
+        Binding("f9", "toggle_edit", "Edit", tooltip="Edit the draft as free text"),
+        Binding("ctrl+r", "regenerate", "Regen", tooltip="Back to the template's draft"),
+        Binding("ctrl+o", "open_editor", "Editor", tooltip="Open the draft in $VISUAL/$EDITOR"),
+        Binding("ctrl+t", "copy_draft", "Copy", tooltip="Copy the draft to the clipboard"),
+        Binding("ctrl+s", "save_draft", "Save as", tooltip="Save the draft to a file"),
+        Binding("ctrl+g", "edit_profile", "Profile", show=False, tooltip="Your name and email"),
+        Binding(
+            "f12",
+            "edit_template",
+            "Edit template",
+            show=False,
+            tooltip="Copy this template to your own and edit it",
+        ),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.offer_id: str | None = session.wb.offers[0].id if session.wb.offers else None
+        self.selected_rule: str | None = None
+        self.active_region = "offers"
+        self.narrow = False
+        self.dirty = False
+        self.saved_at: datetime | None = None
+        self.spelling_ready = False
+        self._view: DraftView | None = None
+        self._save_timer: Timer | None = None
+        self._conflict_open = False
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="topbar"):
+            yield Static("", id="regionbar")
+            yield Static("", id="savestate")
+        with Horizontal(id="columns"):
+            with Vertical(id="col-left"):
+                yield OfferList(id="offers", classes="region")
+                yield ScenarioPanel(id="scenarios", classes="region")
+            with Vertical(id="col-mid"):
+                yield OfferForm(id="form", classes="region")
+            with Vertical(id="col-right"):
+                yield DraftPane(id="draft", classes="region")
+                yield ChecklistPane(id="checklist", classes="region")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for name, (title, key) in REGIONS.items():
+            region = self.query_one(f"#{name}")
+            region.border_title = title
+            region.border_subtitle = key.upper()
+        self.refresh_list()
+        self.load_form()
+        self.refresh_draft()
+        self.apply_layout(self.app.size.width)
+        self.update_savestate()
+        self.query_one("#offers").focus()
+        self.load_spelling()
+
+    def on_resize(self, event) -> None:
+        self.apply_layout(event.size.width)
+
+    def apply_layout(self, width: int) -> None:
+        """All regions side by side when wide; one at a time (F2–F6) when narrow."""
+        self.narrow = width < WIDE
+        self.set_class(self.narrow, "-narrow")
+        for name in REGIONS:
+            self.query_one(f"#{name}").display = not self.narrow or name == self.active_region
+        for column in self.query("#columns > Vertical"):
+            column.display = any(child.display for child in column.children)
+        self.update_regionbar()
+
+    def update_regionbar(self) -> None:
+        bar = Text()
+        for name, (title, key) in REGIONS.items():
+            active = name == self.active_region
+            bar.append(f" {key.upper()} ", style="reverse" if active else "bold")
+            bar.append(f"{title} ", style="bold" if active else "")
+        self.query_one("#regionbar", Static).update(bar)
+
+    def update_savestate(self) -> None:
+        state = self.query_one("#savestate", Static)
+        if self.dirty:
+            state.update(Text("● unsaved", style="yellow"))
+        elif self.saved_at is not None:
+            state.update(Text(f"✓ saved {self.saved_at:%H:%M:%S}", style="green"))
+        else:
+            state.update(Text("✓ saved", style="green"))
+
+    @property
+    def focus_chain(self) -> list[Widget]:
+        """Tab moves region by region in reading order, whatever the layout."""
+        order = list(REGIONS)
+
+        def rank(widget: Widget) -> int:
+            for node in widget.ancestors_with_self:
+                if node.id in REGIONS:
+                    return order.index(node.id)
+            return len(order)
+
+        return sorted(super().focus_chain, key=rank)
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
+
+    @property
+    def now(self) -> datetime:
+        return self.app.clock()  # type: ignore[attr-defined]
+
+    @property
+    def offer(self) -> Offer | None:
+        return self.session.wb.offer(self.offer_id) if self.offer_id else None
+
+    @property
+    def medium(self) -> str:
+        offer = self.offer
+        return self.session.medium_of(offer) if offer else "email"
+
+    def refresh_list(self) -> None:
+        self.query_one(OfferList).show(self.session.wb.offers, self.today, self.offer_id)
+
+    def refresh_row(self, offer: Offer) -> None:
+        offers = self.query_one(OfferList)
+        try:
+            offers.replace_option_prompt(offer.id, offer_prompt(offer, self.today))
+        except Exception:  # the option may be gone after a reload; rebuild instead
+            self.refresh_list()
+
+    def load_form(self) -> None:
+        offer = self.offer
+        medium = self.medium
+        self.query_one(OfferForm).load(
+            offer, medium, self.session.templates_for(medium), self.today
+        )
+
+    def refresh_draft(self) -> None:
+        """Recompute the draft and checklist; cheap enough for every keystroke."""
+        offer = self.offer
+        draft = self.query_one(DraftPane)
+        checklist = self.query_one(ChecklistPane)
+        if offer is None:
+            self._view = None
+            draft.show(None, "email", "", None)
+            checklist.show([])
+        else:
+            medium = self.medium
+            view = self.session.view(offer, self.now, spelling=self.spelling_ready)
+            self._view = view
+            template = pick_template(self.session.wb, offer.template, medium).name
+            draft.show(view, medium, template, self.selected_rule)
+            checklist.show(view.findings)
+        self.query_one(ScenarioPanel).show(self.session.wb, offer, self.today)
+        self.refresh_bindings()
+
+    @work(thread=True, exclusive=True, group="spelling")
+    def load_spelling(self) -> None:
+        """The dictionary takes a moment to load: never on start-up or in a keystroke."""
+        from decline_tui.core import spelling
+
+        spelling.load()
+        self.app.call_from_thread(self._spelling_loaded)
+
+    def _spelling_loaded(self) -> None:
+        self.spelling_ready = True
+        self.refresh_draft()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        needs_offer = {
+            "duplicate_offer",
+            "delete_offer",
+            "cycle_status",
+            "set_status",
+            "next_medium",
+            "set_medium",
+            "next_template",
+            "toggle_edit",
+            "open_editor",
+            "copy_draft",
+            "save_draft",
+            "edit_template",
+        }
+        if action in needs_offer and self.offer is None:
+            return None
+        if action == "regenerate":
+            return self._view is not None and self._view.edited
+        return True
+
+    # ------------------------------------------------------------------ saving
+
+    def mark_dirty(self) -> None:
+        self.dirty = True
+        self.update_savestate()
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.save_now)
+
+    def save_now(self) -> bool:
+        """Save if there is anything to save; False when it could not (and says why)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if not self.dirty:
+            return True
+        try:
+            self.session.save()
+        except ConflictError:
+            self.resolve_conflict()
+            return False
+        except WorkbookError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            return False
+        self.dirty = False
+        self.saved_at = self.now
+        self.update_savestate()
+        return True
+
+    def resolve_conflict(self, then_quit: bool = False) -> None:
+        if self._conflict_open:
+            return
+        self._conflict_open = True
+
+        def done(choice: str | None) -> None:
+            self._conflict_open = False
+            if choice == "mine":
+                try:
+                    self.session.save(force=True)
+                except WorkbookError as exc:
+                    self.notify(str(exc), title="Not saved", severity="error", markup=False)
+                    return
+                self.dirty = False
+                self.saved_at = self.now
+            elif choice == "theirs":
+                try:
+                    self.session.reload()
+                except WorkbookError as exc:
+                    self.notify(
+                        str(exc), title="Cannot load their version", severity="error", markup=False
+                    )
+                    return
+                self.dirty = False
+                if self.offer is None:
+                    self.offer_id = self.session.wb.offers[0].id if self.session.wb.offers else None
+                self.refresh_list()
+                self.load_form()
+                self.refresh_draft()
+            else:
+                return
+            self.update_savestate()
+            if then_quit:
+                self.app.exit()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "The workbook changed on disk",
+                f"Another program changed {self.session.store.path} since decline-tui loaded "
+                "it. Keep your version (their change is lost), load theirs (your unsaved "
+                "changes are lost), or cancel and decide later.",
+                [("Keep mine", "mine"), ("Load theirs", "theirs"), ("Cancel", "cancel")],
+            ),
+            done,
+        )
+
+    def request_quit(self) -> None:
+        if self.save_now():
+            self.app.exit()
+            return
+        if self._conflict_open:
+            self._conflict_open = False  # re-open it with quitting in mind
+            self.app.pop_screen()
+            self.resolve_conflict(then_quit=True)
+            return
+
+        def done(choice: str | None) -> None:
+            if choice == "yes":
+                self.app.exit()
+
+        self.app.push_screen(
+            confirm(
+                "Quit without saving?",
+                "The workbook could not be saved (see the message). Quit anyway and lose the "
+                "unsaved changes?",
+                yes="Quit and lose changes",
+                no="Stay",
+            ),
+            done,
+        )
+
+    def action_save_workbook(self) -> None:
+        self.dirty = True
+        if self.save_now():
+            self.notify(f"Saved {self.session.store.path}", markup=False)
+
+    # ------------------------------------------------------------------ events
+
+    @on(OfferList.Picked)
+    def offer_picked(self, event: OfferList.Picked) -> None:
+        if event.offer_id == self.offer_id:
+            return
+        self.offer_id = event.offer_id
+        self.load_form()
+        self.refresh_draft()
+
+    @on(OfferForm.Changed)
+    def field_changed(self, event: OfferForm.Changed) -> None:
+        offer = self.offer
+        if offer is None:
+            return
+        form = self.query_one(OfferForm)
+        before = dataclasses.replace(offer, drafts=dict(offer.drafts))
+        try:
+            if event.field == "medium":
+                if event.value == self.medium:
+                    return
+                self.session.set_medium(offer, str(event.value))
+                medium = self.medium
+                form.set_templates(self.session.templates_for(medium), offer.template)
+            else:
+                self.session.set_field(offer, event.field, event.value, self.today)
+        except FieldError as exc:
+            form.show_error(event.field, str(exc))
+            return
+        form.show_error(event.field, None)
+        if offer == before:
+            return  # e.g. a Select reporting the value it was loaded with
+        if event.field in LIST_FIELDS:
+            self.refresh_row(offer)
+        self.mark_dirty()
+        self.refresh_draft()
+
+    @on(DraftPane.Edited)
+    def draft_edited(self, event: DraftPane.Edited) -> None:
+        offer = self.offer
+        if offer is None:
+            return
+        self.session.take_over(offer, event.text, self.medium)
+        self.mark_dirty()
+        self.refresh_draft()
+
+    @on(ChecklistPane.RuleSelected)
+    def rule_selected(self, event: ChecklistPane.RuleSelected) -> None:
+        self.selected_rule = event.rule
+        if self._view is not None:
+            draft = self.query_one(DraftPane)
+            draft.show(self._view, self.medium, self._template_name(), self.selected_rule)
+            finding = next((f for f in self._view.findings if f.rule == event.rule), None)
+            if finding and finding.spans:
+                draft.select_span(*finding.spans[0])
+
+    def _template_name(self) -> str:
+        offer = self.offer
+        return pick_template(self.session.wb, offer.template, self.medium).name if offer else ""
+
+    # ------------------------------------------------------------------ actions: regions
+
+    def action_focus_region(self, name: str) -> None:
+        self.active_region = name
+        self.apply_layout(self.app.size.width)
+        region = self.query_one(f"#{name}")
+        if name == "form":
+            target = next((w for w in region.query("Input, Select, Checkbox") if w.display), None)
+        elif name == "draft":
+            pane = self.query_one(DraftPane)
+            target = pane.query_one("#draft-edit" if pane.editing else "#draft-read")
+        elif name == "checklist":
+            checks = region.query_one("#checks", OptionList)
+            if checks.highlighted is None and checks.option_count:
+                checks.highlighted = 0
+            target = checks
+        elif name == "scenarios":
+            target = region.query_one("Tabs")
+        else:
+            target = region
+        (target or region).focus()
+
+    def on_descendant_focus(self, event) -> None:
+        """Keep the region bar (and narrow layout) in step with Tab and clicks."""
+        for node in event.widget.ancestors_with_self:
+            if node.id in REGIONS and node.id != self.active_region:
+                self.active_region = node.id
+                self.update_regionbar()
+                break
+
+    # ------------------------------------------------------------------ actions: offers
+
+    def select_offer(self, offer_id: str | None) -> None:
+        self.offer_id = offer_id
+        self.refresh_list()
+        self.load_form()
+        self.refresh_draft()
+
+    def action_new_offer(self) -> None:
+        offer = self.session.new_offer(self.today)
+        self.select_offer(offer.id)
+        self.mark_dirty()
+        self.action_focus_region("form")
+
+    def action_duplicate_offer(self) -> None:
+        if self.offer is None:
+            return
+        twin = self.session.duplicate_offer(self.offer)
+        self.select_offer(twin.id)
+        self.mark_dirty()
+        self.notify(f"Duplicated as {twin.id}", markup=False)
+
+    def action_delete_offer(self) -> None:
+        offer = self.offer
+        if offer is None:
+            return
+
+        def done(choice: str | None) -> None:
+            if choice != "yes" or offer not in self.session.wb.offers:
+                return
+            index = self.session.delete_offer(offer)
+            offers = self.session.wb.offers
+            neighbour = offers[min(index, len(offers) - 1)].id if offers else None
+            self.select_offer(neighbour)
+            self.mark_dirty()
+            self.notify(f"Deleted {offer.label}", markup=False)
+
+        self.app.push_screen(
+            confirm(
+                "Delete this offer?",
+                f"{offer.label} and its drafts will be removed from the workbook.",
+                yes="Delete",
+            ),
+            done,
+        )
+
+    def action_set_status(self, status: str) -> None:
+        offer = self.offer
+        if offer is None:
+            return
+        self.session.set_field(offer, "status", status, self.today)
+        self.refresh_row(offer)
+        self.load_form()
+        self.mark_dirty()
+        self.refresh_draft()
+
+    def action_cycle_status(self) -> None:
+        offer = self.offer
+        if offer is None:
+            return
+        current = STATUSES.index(offer.status) if offer.status in STATUSES else -1
+        self.action_set_status(STATUSES[(current + 1) % len(STATUSES)])
+
+    # ------------------------------------------------------------------ actions: draft
+
+    def action_set_medium(self, medium: str) -> None:
+        offer = self.offer
+        if offer is None:
+            return
+        self.session.set_medium(offer, medium)
+        self.load_form()
+        self.mark_dirty()
+        self.refresh_draft()
+        self.notify(f"Medium: {MEDIUM_NAMES[medium]}", timeout=2)
+
+    def action_next_medium(self) -> None:
+        self.action_set_medium(MEDIUMS[(MEDIUMS.index(self.medium) + 1) % len(MEDIUMS)])
+
+    def action_next_template(self) -> None:
+        offer = self.offer
+        if offer is None:
+            return
+        name = self.session.next_template(offer)
+        self.load_form()
+        self.mark_dirty()
+        self.refresh_draft()
+        self.notify(f"Template: {name}", timeout=2, markup=False)
+
+    def action_toggle_edit(self) -> None:
+        pane = self.query_one(DraftPane)
+        if self._view is None:
+            return
+        self.active_region = "draft"
+        self.apply_layout(self.app.size.width)
+        if pane.editing:
+            pane.stop_editing()
+        else:
+            pane.start_editing(self._view.text)
+            if not self._view.edited:
+                self.notify(
+                    "Editing the draft: your changes are kept and checked. F9 to stop, "
+                    "ctrl+r to go back to the template.",
+                    timeout=4,
+                )
+
+    def action_regenerate(self) -> None:
+        offer = self.offer
+        if offer is None or self._view is None or not self._view.edited:
+            return
+        medium = self.medium
+
+        def done(choice: str | None) -> None:
+            if choice != "yes":
+                return
+            self.session.regenerate(offer, medium)
+            pane = self.query_one(DraftPane)
+            self.mark_dirty()
+            self.refresh_draft()
+            if pane.editing and self._view is not None:
+                pane.start_editing(self._view.text)
+
+        self.app.push_screen(
+            confirm(
+                "Regenerate the draft?",
+                "Your own edits to this draft will be replaced by the template's text.",
+                yes="Regenerate",
+                no="Keep my edits",
+            ),
+            done,
+        )
+
+    def action_open_editor(self) -> None:
+        offer = self.offer
+        view = self._view
+        if offer is None or view is None:
+            return
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        if not editor:
+            self.notify(
+                "Set $VISUAL or $EDITOR to your editor first (e.g. export EDITOR=nano).",
+                severity="warning",
+                markup=False,
+            )
+            return
+        medium = self.medium
+        fd, name = tempfile.mkstemp(prefix=f"decline-{offer.id}-", suffix=".txt")
+        path = Path(name)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(view.text)
+            try:
+                with self.app.suspend():
+                    result = run_editor(editor, path)
+            except Exception as exc:  # SuspendNotSupported and friends
+                self.notify(f"Cannot open an editor here: {exc}", severity="error", markup=False)
+                return
+            if result:
+                self.notify(result, severity="error", markup=False)
+                return
+            text = path.read_text(encoding="utf-8")
+        finally:
+            path.unlink(missing_ok=True)
+        if text != view.text:
+            self.session.take_over(offer, text, medium)
+            self.mark_dirty()
+            self.refresh_draft()
+            self.notify("Draft updated from your editor.", timeout=3)
+
+    # ------------------------------------------------------------------ actions: export
+
+    def _export_text(self) -> str | None:
+        if self._view is None:
+            return None
+        return self._view.text if self._view.edited else export.draft_as_text(self._view.draft)
+
+    def action_copy_draft(self) -> None:
+        text = self._export_text()
+        if text is None:
+            return
+        self.app.copy_to_clipboard(text)
+        self.copy_native(text)
+
+    @work(thread=True, exclusive=True, group="clipboard")
+    def copy_native(self, text: str) -> None:
+        tool = export.find_clipboard_tool()
+        if tool is not None:
+            error = export.copy_with_tool(tool, text)
+            if error is None:
+                self.app.call_from_thread(
+                    self.notify, f"Copied with {tool.name} (and sent by OSC 52).", markup=False
+                )
+                return
+            message = f"{error}. Sent by OSC 52 instead; "
+        else:
+            message = "Sent to your terminal by OSC 52 (no clipboard tool found here); "
+        caveat = export.osc52_caveat()
+        if caveat:
+            message += f"but {caveat}. If nothing pastes, save to a file with ctrl+s."
+            severity = "warning"
+        else:
+            message += "most terminals put it on the clipboard. If nothing pastes, use ctrl+s."
+            severity = "information"
+        self.app.call_from_thread(self.notify, message, severity=severity, markup=False, timeout=8)
+
+    def action_save_draft(self) -> None:
+        offer = self.offer
+        view = self._view
+        if offer is None or view is None:
+            return
+        default = str(Path.cwd() / export.default_export_name(offer, self.medium))
+        title = f"Decline: {offer.label}"
+        edited = view.text if view.edited else None
+
+        def attempt(path: str, overwrite: bool = False) -> str | None:
+            content = export.export_content(view.draft, path, edited, title)
+            try:
+                written = export.write_export(path, content, overwrite=overwrite)
+            except FileExistsError:
+                ask_overwrite(path)
+                return None
+            except export.ExportError as exc:
+                return str(exc)
+            self.app.pop_screen()
+            self.notify(f"Saved the draft to {written}", markup=False)
+            return None
+
+        def ask_overwrite(path: str) -> None:
+            def done(choice: str | None) -> None:
+                if choice == "yes":
+                    error = attempt(path, overwrite=True)
+                    if error:
+                        dialog.show_error(error)
+
+            self.app.push_screen(
+                confirm("Replace the file?", f"{path} exists already.", yes="Replace"), done
+            )
+
+        dialog = PathDialog("Save the draft to a file", default, attempt)
+        self.app.push_screen(dialog)
+
+    # ------------------------------------------------------------------ actions: profile, templates
+
+    def action_edit_profile(self) -> None:
+        def done(profile) -> None:
+            if profile is None:
+                return
+            self.session.wb.profile = profile
+            self.mark_dirty()
+            self.refresh_draft()
+
+        self.app.push_screen(ProfileDialog(self.session.wb.profile), done)
+
+    def action_edit_template(self) -> None:
+        offer = self.offer
+        if offer is None:
+            return
+        wb = self.session.wb
+        current = pick_template(wb, offer.template, self.medium)
+        if current.builtin:
+            name = f"my-{current.name}"
+            n = 2
+            while name in wb.templates or name in BUILTIN:
+                name = f"my-{current.name}-{n}"
+                n += 1
+            current = copy_template(current, name)
+        taken = set(wb.templates) | set(BUILTIN)
+
+        def done(tpl) -> None:
+            if tpl is None:
+                return
+            if tpl.name != current.name and current.name in wb.templates:
+                del wb.templates[current.name]
+            wb.templates[tpl.name] = tpl
+            offer.template = tpl.name
+            self.load_form()
+            self.mark_dirty()
+            self.refresh_draft()
+            self.notify(f"Template “{tpl.name}” saved in the workbook.", markup=False)
+
+        self.app.push_screen(TemplateDialog(current, taken), done)
+
+    # ------------------------------------------------------------------ misc
+
+    @on(OptionList.OptionSelected, "#offers")
+    def offer_chosen(self) -> None:
+        self.action_focus_region("form")
+
+
+def run_editor(editor: str, path: Path) -> str | None:
+    """Run the person's editor on a file; an error message, or None when it exited cleanly."""
+    try:
+        argv = [*shlex.split(editor), str(path)]
+    except ValueError:
+        return f"Cannot understand the editor command {editor!r}."
+    try:
+        proc = subprocess.run(argv, check=False)
+    except OSError as exc:
+        return f"Cannot run {argv[0]}: {exc.strerror or exc}"
+    if proc.returncode != 0:
+        return f"{argv[0]} exited with status {proc.returncode}; the draft was not changed."
+    return None

@@ -1,0 +1,83 @@
+"""The checklist region: one line per rule, with symbol and word, and the selected rule's advice."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from decline_tui.core.checklist import FAIL, PASS, RULES, SKIP, SYMBOLS, WARN, Finding
+
+STYLE = {PASS: "green", WARN: "yellow", FAIL: "bold red", SKIP: "dim"}
+
+
+def finding_prompt(f: Finding) -> Text:
+    line = Text()
+    line.append(f"{SYMBOLS[f.status]} {f.status:<4} ", style=STYLE[f.status])
+    line.append(RULES[f.rule].title)
+    return line
+
+
+def finding_detail(f: Finding) -> Text:
+    out = Text()
+    out.append(f"{RULES[f.rule].title}: ", style="bold")
+    out.append(f.message)
+    if f.hint:
+        out.append("\n")
+        out.append(f.hint, style="italic")
+    return out
+
+
+class ChecklistPane(Vertical):
+    """Findings for the current draft; highlighting one explains it."""
+
+    class RuleSelected(Message):
+        def __init__(self, rule: str | None) -> None:
+            self.rule = rule
+            super().__init__()
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="check-summary")
+        yield OptionList(id="checks")
+        yield Static("", id="check-detail")
+
+    def show(self, findings: list[Finding]) -> None:
+        self._findings = {f.rule: f for f in findings}
+        checks = self.query_one("#checks", OptionList)
+        current = checks.highlighted
+        keep = None
+        if current is not None and current < checks.option_count:
+            keep = checks.get_option_at_index(current).id
+        with checks.prevent(OptionList.OptionHighlighted):
+            checks.clear_options()
+            checks.add_options([Option(finding_prompt(f), id=f.rule) for f in findings])
+            ids = [f.rule for f in findings]
+            if keep in ids:
+                checks.highlighted = ids.index(keep)
+        counts = {s: sum(f.status == s for f in findings) for s in (FAIL, WARN, PASS)}
+        summary = Text()
+        summary.append(f"{counts[FAIL]} fail", style=STYLE[FAIL] if counts[FAIL] else "")
+        summary.append(" · ")
+        summary.append(f"{counts[WARN]} warn", style=STYLE[WARN] if counts[WARN] else "")
+        summary.append(f" · {counts[PASS]} pass")
+        self.query_one("#check-summary", Static).update(summary)
+        self._show_detail(keep)
+
+    def _show_detail(self, rule: str | None) -> None:
+        detail = self.query_one("#check-detail", Static)
+        f = getattr(self, "_findings", {}).get(rule) if rule else None
+        detail.update(
+            finding_detail(f) if f else Text("Select an item to see why it matters.", style="dim")
+        )
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._show_detail(event.option.id)
+        self.post_message(self.RuleSelected(event.option.id))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.RuleSelected(event.option.id))

@@ -1,0 +1,483 @@
+"""Pilot tests: each flow of the workbook app, driven by keyboard, on a temporary data folder."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList, Static, TextArea
+
+from decline_tui.core import export
+from decline_tui.core.session import Session
+from decline_tui.core.store import Store
+from decline_tui.ui.app import DeclineApp
+from decline_tui.ui.screens.dialogs import ChoiceDialog, PathDialog, ProfileDialog, TemplateDialog
+from decline_tui.ui.screens.help import HelpScreen
+from decline_tui.ui.screens.main import AUTOSAVE_DELAY, MainScreen
+
+from .conftest import NOW
+
+DEMO = Path(__file__).parent / "data" / "demo.toml"
+
+
+@pytest.fixture
+def demo_path(data_dir) -> Path:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / "workbook.toml"
+    shutil.copy(DEMO, path)
+    return path
+
+
+def make_app(path: Path) -> DeclineApp:
+    session, created = Session.open(path, NOW.date())
+    if created:
+        session.save()
+    return DeclineApp(session, clock=lambda: NOW, created=created)
+
+
+async def ready(pilot) -> MainScreen:
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
+    """Poll instead of sleeping a fixed time, so a busy CI machine does not flake."""
+    for _ in range(int(timeout / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition()
+
+
+def draft_text(screen: MainScreen) -> str:
+    return str(screen.query_one("#draft-text", Static).render())
+
+
+def plain(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def type_into(pilot, selector: str, text: str, clear: bool = True) -> None:
+    widget = pilot.app.screen.query_one(selector, Input)
+    widget.focus()
+    await pilot.pause()
+    if clear:
+        widget.value = ""
+    else:
+        await pilot.press("end")  # focusing selects all; type after it instead
+    await pilot.pause()
+    for ch in text:
+        await pilot.press(ch if ch != " " else "space")
+    await pilot.pause()
+
+
+async def test_typing_a_field_updates_draft_and_checklist(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert "Acme Robotics" in draft_text(screen)
+        await type_into(pilot, "#f-company", "Umbrella Health")
+        assert screen.offer.company == "Umbrella Health"
+        assert "Umbrella Health" in draft_text(screen)
+        assert "Acme Robotics" not in draft_text(screen)
+        # Naming the accepted offer's company in the reason fails the checklist, live.
+        await type_into(pilot, "#f-reason", "I am joining Initech")
+        findings = {f.rule: f.status for f in screen._view.findings}
+        assert findings["no-other-company"] == "fail"
+        checks = screen.query_one("#checks", OptionList)
+        prompts = [str(checks.get_option_at_index(i).prompt) for i in range(checks.option_count)]
+        assert any(p.startswith("✗ fail") and "No other company" in p for p in prompts)
+        # the list row follows the company name
+        offers = screen.query_one("#offers", OptionList)
+        assert "Umbrella Health" in str(offers.get_option("acme").prompt)
+
+
+async def test_invalid_date_shows_error_and_keeps_text(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await type_into(pilot, "#f-deadline", "x", clear=False)
+        assert screen.offer.deadline == date(2026, 11, 30)  # unchanged
+        assert screen.query_one("#f-deadline", Input).value == "2026-11-30x"
+        error = screen.query_one("#err-deadline", Static)
+        assert "YYYY-MM-DD" in plain(error) and error.has_class("-shown")
+        await type_into(pilot, "#f-deadline", "2026-12-02")
+        assert screen.offer.deadline == date(2026, 12, 2)
+        assert not error.has_class("-shown")
+        screen.query_one("#f-deadline", Input).value = "2026-11-01"  # as if pasted
+        await pilot.pause()
+        assert "before the day the offer came" in plain(error)
+        assert screen.offer.deadline == date(2026, 12, 2)
+
+
+async def test_switching_medium_and_template(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("f7")
+        await pilot.pause()
+        assert screen.medium == "phone"
+        meta = plain(screen.query_one("#draft-meta", Static))
+        assert meta.startswith("Phone script")
+        assert "1. Hi María, it's Sam Lee." in draft_text(screen)
+        assert "confirming email" in plain(screen.query_one("#draft-followup", Static))
+        await pilot.press("f7")
+        await pilot.pause()
+        assert screen.medium == "linkedin"
+        meta = plain(screen.query_one("#draft-meta", Static))
+        assert "/200 characters" in meta
+        await pilot.press("f7")
+        await pilot.pause()
+        assert screen.medium == "email"
+        await pilot.press("f8")
+        await pilot.pause()
+        assert screen.offer.template == "brief"
+        assert "Kind regards," in draft_text(screen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for ch in "medium: phone":
+            await pilot.press(ch if ch != " " else "space")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.medium == "phone"
+
+
+async def test_edit_draft_then_regenerate_asks_first(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert not screen.check_action("regenerate", ())
+        await pilot.press("f9")
+        await pilot.pause()
+        area = screen.query_one("#draft-edit", TextArea)
+        assert area.has_focus
+        area.move_cursor(area.document.end)
+        for ch in " P.S. maybe":
+            await pilot.press(ch if ch != " " else "space")
+        await pilot.pause()
+        offer = screen.offer
+        assert offer.drafts["email"].endswith("P.S. maybe")
+        assert screen._view.edited
+        assert "edited by you" in plain(screen.query_one("#draft-meta", Static))
+        assert {f.rule: f.status for f in screen._view.findings}["no-wavering"] == "fail"
+        # A field change no longer rewrites the person's text.
+        await pilot.press("f9")
+        await type_into(pilot, "#f-role", "Chief Designer")
+        assert "Chief Designer" not in offer.drafts["email"]
+        # Regenerate asks; "keep my edits" keeps them.
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.click("#choice-no")
+        await pilot.pause()
+        assert "email" in offer.drafts
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.click("#choice-yes")
+        await pilot.pause()
+        assert "email" not in offer.drafts
+        assert "Chief Designer" in draft_text(screen)
+
+
+async def test_new_duplicate_delete_offer(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        wb = screen.session.wb
+        assert len(wb.offers) == 3
+        screen.query_one("#offers").focus()
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(wb.offers) == 4 and screen.offer is wb.offers[-1]
+        assert screen.query_one("#f-company", Input).has_focus
+        await type_into(pilot, "#f-company", "Hooli")
+        screen.query_one("#offers").focus()
+        await pilot.press("d")
+        await pilot.pause()
+        assert len(wb.offers) == 5
+        twin = screen.offer
+        assert twin.company == "Hooli" and twin.id != wb.offers[3].id
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("escape")  # cancel
+        await pilot.pause()
+        assert len(wb.offers) == 5
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.click("#choice-yes")
+        await pilot.pause()
+        assert len(wb.offers) == 4 and twin not in wb.offers
+        await pilot.press("s")
+        await pilot.pause()
+        assert screen.offer.status == "declined"
+
+
+async def test_autosave_and_reload(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await type_into(pilot, "#f-admired", "your kind interviewers")
+        assert screen.dirty
+        await pilot.pause(AUTOSAVE_DELAY / 2)
+        assert screen.dirty  # debounced: not yet
+        await wait_until(pilot, lambda: not screen.dirty)
+        text = demo_path.read_text(encoding="utf-8")
+        assert 'admired = "your kind interviewers"' in text
+        assert text.startswith("# The demo workbook")  # comments survive
+        assert (demo_path.stat().st_mode & 0o777) == 0o600
+        await type_into(pilot, "#f-project", "the design system")
+        await pilot.press("ctrl+q")  # quitting saves at once
+        await pilot.pause()
+    assert Store(demo_path).load().offer("acme").project == "the design system"
+
+
+async def test_first_launch_creates_example(data_dir):
+    app = make_app(data_dir / "workbook.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert screen.offer is not None and screen.offer.example
+        assert "Example Robotics" in draft_text(screen)
+    assert "example = true" in (data_dir / "workbook.toml").read_text()
+
+
+async def test_conflict_is_not_overwritten_silently(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        other = demo_path.read_text(encoding="utf-8").replace("Acme Robotics", "Acme Corp")
+        demo_path.write_text(other, encoding="utf-8")
+        await type_into(pilot, "#f-role", "Lead")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        assert demo_path.read_text(encoding="utf-8") == other  # their change is intact
+        await pilot.click("#choice-theirs")
+        await pilot.pause()
+        assert screen.session.wb.offer("acme").company == "Acme Corp"
+        assert not screen.dirty
+
+
+async def test_export_to_file(demo_path, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PathDialog)
+        path_input = dialog.query_one("#path", Input)
+        assert path_input.value == str(tmp_path / "decline-acme-robotics-email.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = tmp_path / "decline-acme-robotics-email.txt"
+        assert saved.read_text(encoding="utf-8").startswith("Subject: Job offer: Senior Product")
+        # Markdown by extension; an unwritable folder gives a message and keeps the dialog.
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#path", Input).value = str(tmp_path / "missing" / "x.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PathDialog)
+        assert "does not exist" in plain(dialog.query_one("#path-error", Static))
+        dialog.query_one("#path", Input).value = str(tmp_path / "draft.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / "draft.md").read_text(encoding="utf-8").startswith("# Decline: Acme")
+        # An existing file is not replaced without asking.
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(saved)
+        saved.write_text("mine", encoding="utf-8")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.click("#choice-no")
+        await pilot.pause()
+        assert saved.read_text(encoding="utf-8") == "mine"
+
+
+async def test_copy_says_how_it_copied(demo_path, monkeypatch):
+    monkeypatch.setattr(export, "find_clipboard_tool", lambda *a, **k: None)
+    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    monkeypatch.setattr(export, "_tmux_option", lambda name, env: "off")
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("ctrl+t")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.clipboard.startswith("Subject: Job offer")
+        messages = [n.message for n in app._notifications]
+        assert any("OSC 52" in m and "set-clipboard on" in m for m in messages), messages
+        assert screen.offer is not None
+
+
+async def test_copy_with_native_tool(demo_path, monkeypatch):
+    tool = export.ClipboardTool("wl-copy", ("wl-copy",))
+    copied = []
+    monkeypatch.setattr(export, "find_clipboard_tool", lambda *a, **k: tool)
+    monkeypatch.setattr(export, "copy_with_tool", lambda t, text: copied.append(text))
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+t")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert copied and copied[0].startswith("Subject:")
+        assert any("Copied with wl-copy" in n.message for n in app._notifications)
+
+
+async def test_narrow_terminal_shows_one_region_at_a_time(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        assert screen.narrow
+        shown = [
+            n
+            for n in ("offers", "form", "draft", "checklist", "scenarios")
+            if screen.query_one(f"#{n}").display
+        ]
+        assert shown == ["offers"]
+        for key, region in (
+            ("f3", "form"),
+            ("f4", "draft"),
+            ("f5", "checklist"),
+            ("f6", "scenarios"),
+            ("f2", "offers"),
+        ):
+            await pilot.press(key)
+            await pilot.pause()
+            assert screen.query_one(f"#{region}").display
+            assert screen.query_one(f"#{region}").region.width >= 70
+        await pilot.resize_terminal(130, 40)
+        await pilot.pause()
+        assert not screen.narrow
+        assert all(
+            screen.query_one(f"#{n}").display
+            for n in ("offers", "form", "draft", "checklist", "scenarios")
+        )
+
+
+async def test_user_text_is_shown_literally(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await type_into(pilot, "#f-company", "[bold]Acme[/]")
+        assert "[bold]Acme[/]" in draft_text(screen)
+        offers = screen.query_one("#offers", OptionList)
+        assert "[bold]Acme[/]" in str(offers.get_option("acme").prompt)
+
+
+async def test_checklist_item_explains_and_highlights(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert screen.selected_rule == "greeting"
+        await pilot.press("down")
+        await pilot.pause()
+        assert screen.selected_rule == "gratitude"
+        detail = plain(screen.query_one("#check-detail", Static))
+        assert detail.startswith("Thanks for the offer:")
+        text = screen.query_one("#draft").rendered
+        finding = next(f for f in screen._view.findings if f.rule == "gratitude")
+        a, b = finding.spans[0]
+        styles = [str(s.style) for s in text.spans if s.start <= a and s.end >= b]
+        assert any("reverse" in s for s in styles)
+
+
+async def test_help_and_profile_and_template(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileDialog)
+        name = app.screen.query_one("#p-name", Input)
+        name.value = "Samira Lee"
+        await pilot.click("#save")
+        await pilot.pause()
+        assert screen.session.wb.profile.name == "Samira Lee"
+        assert "Samira Lee" in draft_text(screen)
+        await pilot.press("f12")
+        await pilot.pause()
+        assert isinstance(app.screen, TemplateDialog)
+        body = app.screen.query_one("#t-body", TextArea)
+        body.text = body.text.replace("Best regards,", "Warmly,")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        wb = screen.session.wb
+        assert "my-standard" in wb.templates and screen.offer.template == "my-standard"
+        assert "Warmly,\nSamira Lee" in draft_text(screen)
+
+
+async def test_open_in_editor(demo_path, monkeypatch):
+    import decline_tui.ui.screens.main as main_mod
+
+    def fake_editor(editor, path):
+        path.write_text("Dear María,\n\nThanks. I decline.\n\nBest,\nSam Lee\n", encoding="utf-8")
+        return None
+
+    monkeypatch.setenv("EDITOR", "fake-editor")
+    monkeypatch.setattr(main_mod, "run_editor", fake_editor)
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        monkeypatch.setattr(type(app), "suspend", _no_suspend)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert screen.offer.drafts["email"].startswith("Dear María,")
+        assert screen._view.edited
+
+
+class _no_suspend_cm:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _no_suspend(self):
+    return _no_suspend_cm()
+
+
+async def test_theme_is_remembered(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        app.theme = "nord"
+        await wait_until(pilot, lambda: 'theme = "nord"' in demo_path.read_text())
+    assert Store(demo_path).load().theme == "nord"
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.theme == "nord"
+
+
+async def test_empty_workbook_disables_offer_actions(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        screen.session.wb.offers.clear()
+        screen.select_offer(None)
+        await pilot.pause()
+        assert screen.check_action("copy_draft", ()) is None
+        assert screen.query_one("#form-empty").display
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.offer is not None

@@ -1,0 +1,306 @@
+"""Rendering: placeholders filled from the offer, parts tagged, built-ins pass the checklist."""
+
+from __future__ import annotations
+
+import dataclasses
+import string
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from decline_tui.core.checklist import FAIL, check, context_for
+from decline_tui.core.compose import render, render_offer
+from decline_tui.core.model import Offer, Profile, Template, Workbook
+from decline_tui.core.templates import (
+    BUILTIN,
+    PARTS,
+    TemplateError,
+    copy_template,
+    get_template,
+    pick_template,
+)
+
+from .conftest import NOW
+
+
+def test_fills_every_field(offer, workbook):
+    draft = render_offer(workbook, offer)
+    text = draft.text
+    assert text.startswith("Subject: Job offer: Senior Product Designer – Sam Lee\n\n")
+    for words in (
+        "Dear María López,",
+        "Senior Product Designer position at Acme Robotics",
+        "I have accepted a role that lets me stay close to my family.",
+        "the care your team puts into accessibility",
+        "the redesign of the warehouse dashboard",
+        "Best regards,\nSam Lee",
+    ):
+        assert words in text
+    assert "[" not in text
+    assert draft.placeholders == []
+
+
+def test_empty_fields_stay_visible_as_placeholders():
+    draft = render(BUILTIN["standard"], Offer(id="x"), Profile())
+    names = {s.name for s in draft.placeholders}
+    assert {"Company Name", "Job Title", "Hiring Manager's Name", "Your Name"} <= names
+    for span in draft.placeholders:
+        assert draft.text[span.start : span.end] == f"[{span.name}]"
+    findings = {
+        f.rule: f for f in check(draft.text, context_for(Workbook(), Offer(id="x"), "email", NOW))
+    }
+    assert findings["placeholders"].status == FAIL
+
+
+def test_parts_are_tagged_with_their_spans(offer, workbook):
+    draft = render_offer(workbook, offer)
+    kinds = [s.kind for s in draft.parts]
+    assert kinds == [
+        "subject",
+        "greeting",
+        "thanks",
+        "decline",
+        "reason",
+        "positive",
+        "future",
+        "help",
+        "closing",
+    ]
+    by_kind = {s.kind: draft.text[s.start : s.end] for s in draft.parts}
+    assert by_kind["greeting"] == "Dear María López,"
+    assert by_kind["reason"] == "I have accepted a role that lets me stay close to my family."
+    assert by_kind["closing"] == "Best regards,\nSam Lee"
+    assert by_kind["subject"] == draft.subject
+    fields = {s.name for s in draft.fills if s.kind == "field"}
+    assert {
+        "company",
+        "role",
+        "contact_name",
+        "reason",
+        "admired",
+        "project",
+        "your_name",
+    } <= fields
+    for s in draft.fills:
+        assert draft.text[s.start : s.end]
+
+
+def test_conditional_parts_follow_the_offer(offer, workbook):
+    offer.future_open = False
+    offer.offer_referrals = False
+    draft = render_offer(workbook, offer)
+    kinds = {s.kind for s in draft.parts}
+    assert "future" not in kinds and "help" not in kinds
+    assert "stay in touch" not in draft.text
+    assert "recommend" not in draft.text
+    findings = {f.rule: f for f in check(draft.text, context_for(workbook, offer, "email", NOW))}
+    assert findings["door-open"].status == "skip"
+    assert findings["offer-help"].status == "skip"
+
+
+def test_referral_sentence_only_when_asked(offer, workbook):
+    offer.offer_referrals = True
+    assert "recommend people from my network" in render_offer(workbook, offer).text
+    offer.offer_referrals = False
+    assert "recommend people from my network" not in render_offer(workbook, offer).text
+
+
+def test_different_companies_get_different_text(offer, workbook):
+    other = dataclasses.replace(
+        offer,
+        id="b",
+        company="Umbrella Health",
+        role="UX Lead",
+        contact_name="Tom Okafor",
+        admired="your patient-first research",
+    )
+    a = render_offer(workbook, offer).text
+    b = render_offer(workbook, other).text
+    assert a != b
+    assert "Umbrella Health" in b and "Acme Robotics" not in b
+
+
+def test_reason_becomes_a_sentence(workbook):
+    o = Offer(id="a", reason="  i'm staying in my current role  ")
+    draft = render(BUILTIN["standard"], o, workbook.profile)
+    assert "I'm staying in my current role." in draft.text
+    o.reason = "I chose a role nearer home!"
+    assert "nearer home!" in render(BUILTIN["standard"], o, workbook.profile).text
+
+
+def test_admired_phrase_loses_its_trailing_stop(workbook):
+    o = Offer(id="a", admired="your open design reviews.")
+    assert (
+        "impressed by your open design reviews, and"
+        in render(BUILTIN["standard"], o, workbook.profile).text
+    )
+
+
+def test_first_names_skip_titles(workbook):
+    o = Offer(id="a", contact_name="Dr. Zoë Ng")
+    assert render(BUILTIN["brief"], o, workbook.profile).text.split("\n")[2] == "Hi Zoë,"
+
+
+def test_user_text_with_brackets_is_not_re_expanded(workbook):
+    o = Offer(id="a", company="[bold]Acme[/]", contact_name="[Your Name]")
+    draft = render(BUILTIN["standard"], o, workbook.profile)
+    assert "at [bold]Acme[/]," in draft.text
+    assert "Dear [Your Name]," in draft.text  # the value, not the profile's name
+
+
+def test_phone_script_has_numbered_points_and_a_confirming_email(offer, workbook):
+    draft = render_offer(workbook, offer, medium="phone")
+    assert draft.medium == "phone"
+    points = [p for p in draft.body.split("\n\n")]
+    assert [p.split(".")[0] for p in points] == [str(i) for i in range(1, len(points) + 1)]
+    assert points[0].startswith("1. Hi María, it's Sam Lee.")
+    assert draft.followup is not None and draft.followup.medium == "email"
+    assert "As I mentioned on the call" in draft.followup.text
+
+
+def test_linkedin_note_fits_200_characters(offer, workbook):
+    draft = render_offer(workbook, offer, medium="linkedin")
+    assert len(draft.text) <= 200
+    assert draft.text.startswith("Hi María, thank you again")
+    offer.role = "Principal Staff Distinguished Engineer, Platform Infrastructure"
+    offer.company = "The Extremely Long Name Holdings International Company"
+    long_draft = render_offer(workbook, offer, medium="linkedin")
+    assert len(long_draft.text) <= 200
+    assert "decline" in long_draft.text
+
+
+def test_pick_template_by_medium(workbook):
+    assert pick_template(workbook, "warm", "email").name == "warm"
+    assert pick_template(workbook, "warm", "phone").name == "phone"
+    assert pick_template(workbook, "warm", "linkedin").name == "linkedin"
+    assert pick_template(workbook, "nonsense").name == "standard"
+    with pytest.raises(TemplateError):
+        pick_template(workbook, "", "fax")
+    with pytest.raises(TemplateError, match="there are: brief"):
+        get_template("nope", workbook)
+
+
+def test_user_templates_render_and_can_be_copied(offer, workbook):
+    mine = copy_template(BUILTIN["brief"], "mine")
+    assert mine.builtin is False and mine.name == "mine"
+    mine.paragraphs[0] = [("greeting", "Hello [Hiring Manager's First Name]!")]
+    workbook.templates["mine"] = mine
+    offer.template = "mine"
+    draft = render_offer(workbook, offer)
+    assert draft.template == "mine"
+    assert "Hello María!" in draft.text
+    assert BUILTIN["brief"].paragraphs[0] == [("greeting", "Hi [Hiring Manager's First Name],")]
+
+
+def test_custom_template_with_unknown_part_and_placeholder(workbook, offer):
+    tpl = Template(
+        name="odd",
+        subject="Re: [Job Title]",
+        paragraphs=[[("greeting", "Hi [First Name],")], [("ps", "P.S. [Unknown Thing]")]],
+    )
+    draft = render(tpl, offer, workbook.profile)
+    assert "P.S. [Unknown Thing]" in draft.text
+    assert [s.name for s in draft.placeholders] == ["Unknown Thing"]
+
+
+def test_all_builtins_use_known_parts():
+    for tpl in BUILTIN.values():
+        for para in [p for alt in [tpl.paragraphs, *tpl.fallbacks] for p in alt]:
+            for part, _ in para:
+                assert part in PARTS, (tpl.name, part)
+
+
+# --------------------------------------------------------------------------- property
+
+_letters = "abcdefghijklmnopqrstuvwxyzáéíñöüçłøåß"
+_name = st.builds(
+    lambda first, rest: first.upper() + rest,
+    st.sampled_from(string.ascii_letters.upper() + "ÁÉÓŁØZ"),
+    st.text(alphabet=_letters, min_size=1, max_size=11),
+)
+_person = st.builds(lambda a, b: f"{a} {b}", _name, _name)
+_company = st.builds(
+    lambda a, b: f"{a} {b}",
+    _name,
+    st.sampled_from(["Labs", "Health", "Robotics", "Inc.", "AG", "& Co"]),
+)
+_role = st.sampled_from(
+    [
+        "Product Designer",
+        "Senior Backend Engineer",
+        "Data Analyst",
+        "Head of Marketing",
+        "Staff Software Engineer, Payments",
+        "UX Researcher",
+        "Nurse Practitioner",
+    ]
+)
+_reason = st.sampled_from(
+    [
+        "I have accepted a role that is closer to my family",
+        "I've decided to stay in my current role, where a new project has just started.",
+        "I have chosen a position that fits my long-term goals more closely",
+        "after a lot of thought, I've accepted an offer in a different direction",
+        "I have decided to focus on my studies this year.",
+    ]
+)
+_admired = st.sampled_from(
+    [
+        "your team's care for accessibility",
+        "the openness of your design reviews",
+        "how clearly the team explained its roadmap",
+        "your commitment to patient safety",
+    ]
+)
+_project = st.sampled_from(
+    [
+        "the new onboarding flow",
+        "the payments migration",
+        "your mentoring programme",
+        "the clinic scheduling tool",
+    ]
+)
+_day = st.dates(min_value=date(2026, 11, 20), max_value=date(2026, 11, 25))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    name=_person,
+    contact=_person,
+    company=_company,
+    role=_role,
+    reason=_reason,
+    admired=_admired,
+    project=_project,
+    received=_day,
+    future_open=st.booleans(),
+    referrals=st.booleans(),
+)
+def test_every_builtin_renders_without_a_fail(
+    name, contact, company, role, reason, admired, project, received, future_open, referrals
+):
+    offer = Offer(
+        id="x",
+        company=company,
+        role=role,
+        contact_name=contact,
+        contact_email="them@example.com",
+        received=received,
+        deadline=date(2026, 12, 1),
+        reason=reason,
+        admired=admired,
+        project=project,
+        future_open=future_open,
+        offer_referrals=referrals,
+    )
+    wb = Workbook(profile=Profile(name=name, email="me@example.com"), offers=[offer])
+    for tpl in BUILTIN.values():
+        draft = render(tpl, offer, wb.profile, wb)
+        for d in (draft, draft.followup):
+            if d is None:
+                continue
+            findings = check(d.text, context_for(wb, offer, d.medium, NOW))
+            failed = [(f.rule, f.message) for f in findings if f.status == FAIL]
+            assert not failed, (tpl.name, d.text, failed)

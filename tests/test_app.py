@@ -481,3 +481,70 @@ async def test_empty_workbook_disables_offer_actions(demo_path):
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert screen.offer is not None
+
+
+async def test_tab_moves_region_by_region(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert screen.query_one("#offers").has_focus
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is screen.query_one("#f-company")
+        order = [w.id or type(w).__name__ for w in screen.focus_chain]
+        regions = []
+        for widget in screen.focus_chain:
+            region = next(
+                n.id
+                for n in widget.ancestors_with_self
+                if n.id in ("offers", "form", "draft", "checklist", "scenarios")
+            )
+            if not regions or regions[-1] != region:
+                regions.append(region)
+        assert regions == ["offers", "form", "draft", "checklist", "scenarios"], order
+
+
+def test_app_refuses_a_broken_workbook(data_dir, capsys):
+    from decline_tui.cli import main
+
+    data_dir.mkdir(parents=True)
+    path = data_dir / "workbook.toml"
+    path.write_bytes(b"[[offers]]\nid = 'a'\ncompany = \"Acme\n")
+    before = path.read_bytes()
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:3:" in err and "Traceback" not in err
+    assert path.read_bytes() == before
+
+
+async def test_switching_offer_leaves_edit_mode_without_touching_the_other(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("end", "x")
+        await pilot.pause()
+        assert "email" in screen.offer.drafts
+        await pilot.press("f2", "down")
+        await pilot.pause()
+        assert screen.offer.id == "globex"
+        assert screen.offer.drafts == {}
+        assert not screen.query_one("#draft").editing
+
+
+async def test_quit_with_a_conflict_asks_then_quits(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await type_into(pilot, "#f-role", "Lead")
+        demo_path.write_text(demo_path.read_text() + "\n# edited elsewhere\n")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.click("#choice-mine")
+        await pilot.pause()
+        assert not screen.dirty
+    text = demo_path.read_text()
+    assert 'role = "Lead"' in text  # "keep mine" was an explicit choice to replace theirs
+    assert "# edited elsewhere" not in text

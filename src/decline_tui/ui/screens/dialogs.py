@@ -66,7 +66,7 @@ class PathDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
             yield Label("File (.txt for plain text, .md for Markdown):")
-            yield Input(self.default, id="path")
+            yield Input(self.default, id="path", select_on_focus=False)
             yield Static("", id="path-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary")
@@ -164,17 +164,26 @@ class TemplateDialog(ModalScreen[Template | None]):
     def compose(self) -> ComposeResult:
         t = self.template
         with Vertical(classes="dialog wide"):
-            yield Static(Text("Edit your template", style="bold"), classes="dialog-title")
+            yield Static(
+                Text.assemble(
+                    ("Edit your template", "bold"), ("   ctrl+s saves · escape cancels", "dim")
+                ),
+                classes="dialog-title",
+            )
             with Horizontal(classes="row"):
                 yield Label("Name")
-                yield Input(t.name, id="t-name")
+                yield Input(t.name, id="t-name", compact=True)
                 yield Label("Medium")
                 yield Select(
-                    [(m, m) for m in MEDIUMS], value=t.medium, id="t-medium", allow_blank=False
+                    [(m, m) for m in MEDIUMS],
+                    value=t.medium,
+                    id="t-medium",
+                    allow_blank=False,
+                    compact=True,
                 )
             with Horizontal(classes="row"):
                 yield Label("Subject")
-                yield Input(t.subject, id="t-subject")
+                yield Input(t.subject, id="t-subject", compact=True)
             yield Static(
                 Text(
                     "One part per line as “part: words” (greeting, thanks, decline, reason, "

@@ -289,7 +289,7 @@ class MainScreen(Screen[None]):
             self._save_timer.stop()
         self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.save_now)
 
-    def save_now(self) -> bool:
+    def save_now(self, then_quit: bool = False) -> bool:
         """Save if there is anything to save; False when it could not (and says why)."""
         if self._save_timer is not None:
             self._save_timer.stop()
@@ -299,7 +299,7 @@ class MainScreen(Screen[None]):
         try:
             self.session.save()
         except ConflictError:
-            self.resolve_conflict()
+            self.resolve_conflict(then_quit)
             return False
         except WorkbookError as exc:
             self.notify(str(exc), title="Not saved", severity="error", markup=False)
@@ -356,14 +356,11 @@ class MainScreen(Screen[None]):
         )
 
     def request_quit(self) -> None:
-        if self.save_now():
+        if self.save_now(then_quit=True):
             self.app.exit()
             return
         if self._conflict_open:
-            self._conflict_open = False  # re-open it with quitting in mind
-            self.app.pop_screen()
-            self.resolve_conflict(then_quit=True)
-            return
+            return  # the conflict dialog decides, then quits
 
         def done(choice: str | None) -> None:
             if choice == "yes":
@@ -392,8 +389,15 @@ class MainScreen(Screen[None]):
         if event.offer_id == self.offer_id:
             return
         self.offer_id = event.offer_id
+        self.leave_editing()
         self.load_form()
         self.refresh_draft()
+
+    def leave_editing(self) -> None:
+        """The edit box belongs to one offer and medium; switching either closes it."""
+        pane = self.query_one(DraftPane)
+        if pane.editing:
+            pane.stop_editing(focus=False)
 
     @on(OfferForm.Changed)
     def field_changed(self, event: OfferForm.Changed) -> None:
@@ -407,6 +411,7 @@ class MainScreen(Screen[None]):
                 if event.value == self.medium:
                     return
                 self.session.set_medium(offer, str(event.value))
+                self.leave_editing()
                 medium = self.medium
                 form.set_templates(self.session.templates_for(medium), offer.template)
             else:
@@ -479,6 +484,7 @@ class MainScreen(Screen[None]):
 
     def select_offer(self, offer_id: str | None) -> None:
         self.offer_id = offer_id
+        self.leave_editing()
         self.refresh_list()
         self.load_form()
         self.refresh_draft()
@@ -545,6 +551,7 @@ class MainScreen(Screen[None]):
         if offer is None:
             return
         self.session.set_medium(offer, medium)
+        self.leave_editing()
         self.load_form()
         self.mark_dirty()
         self.refresh_draft()
@@ -558,6 +565,7 @@ class MainScreen(Screen[None]):
         if offer is None:
             return
         name = self.session.next_template(offer)
+        self.leave_editing()
         self.load_form()
         self.mark_dirty()
         self.refresh_draft()
@@ -667,15 +675,15 @@ class MainScreen(Screen[None]):
                     self.notify, f"Copied with {tool.name} (and sent by OSC 52).", markup=False
                 )
                 return
-            message = f"{error}. Sent by OSC 52 instead; "
+            message = f"{error}. Sent to your terminal by OSC 52 instead"
         else:
-            message = "Sent to your terminal by OSC 52 (no clipboard tool found here); "
+            message = "Sent to your terminal by OSC 52 (no clipboard tool on this machine)"
         caveat = export.osc52_caveat()
         if caveat:
-            message += f"but {caveat}. If nothing pastes, save to a file with ctrl+s."
+            message += f", but {caveat}. If nothing pastes, save to a file with ctrl+s."
             severity = "warning"
         else:
-            message += "most terminals put it on the clipboard. If nothing pastes, use ctrl+s."
+            message += ": most terminals put it on the clipboard. If nothing pastes, use ctrl+s."
             severity = "information"
         self.app.call_from_thread(self.notify, message, severity=severity, markup=False, timeout=8)
 

@@ -101,9 +101,6 @@ class DraftPane(Vertical):
             )
         else:
             follow.update("")
-        area = self.query_one("#draft-edit", TextArea)
-        if self.editing and area.text != view.text and not area.has_focus:
-            area.load_text(view.text)
 
     def start_editing(self, text: str) -> None:
         area = self.query_one("#draft-edit", TextArea)
@@ -112,9 +109,10 @@ class DraftPane(Vertical):
         self.query_one(ContentSwitcher).current = "draft-edit"
         area.focus()
 
-    def stop_editing(self) -> None:
+    def stop_editing(self, focus: bool = True) -> None:
         self.query_one(ContentSwitcher).current = "draft-read"
-        self.query_one("#draft-read").focus()
+        if focus:
+            self.query_one("#draft-read").focus()
 
     def select_span(self, start: int, end: int) -> None:
         """In edit mode, select the words a checklist item is about."""

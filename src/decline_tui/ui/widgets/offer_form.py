@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
@@ -39,7 +40,7 @@ def _row(label: str, field: Widget) -> ComposeResult:
         yield field
 
 
-class OfferForm(VerticalScroll):
+class OfferForm(VerticalScroll, can_focus=False):
     """Edits one offer. Posts Changed; the screen validates and applies."""
 
     class Changed(Message):
@@ -113,7 +114,7 @@ class OfferForm(VerticalScroll):
     def set_templates(self, templates: list[str], current: str) -> None:
         select = self.query_one("#f-template", Select)
         with self.prevent(Select.Changed):
-            select.set_options([(t, t) for t in templates])
+            select.set_options([(Text(t), t) for t in templates])  # names are user text
             select.value = current if current in templates else templates[0]
 
     def _set_input(self, name: str, value: str) -> None:

@@ -7,6 +7,7 @@ native tool when one exists and says honestly what it could and could not do.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -39,18 +40,25 @@ def draft_as_markdown(draft: Draft, text: str | None = None, title: str = "") ->
     lines = [f"# {title}", ""] if title else []
     if body.lower().startswith("subject:"):
         first, _, rest = body.partition("\n")
-        lines += [f"**Subject:** {first.split(':', 1)[1].strip()}", "", rest.strip("\n")]
+        lines += [f"**Subject:** {first.split(':', 1)[1].strip()}", "", _hard_breaks(rest)]
     else:
-        lines.append(body.strip("\n"))
+        lines.append(_hard_breaks(body))
     if text is None and draft.followup is not None:
         lines += ["", "## Confirming email, to send after the call", ""]
         lines.append(draft_as_markdown(draft.followup).rstrip("\n"))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def _hard_breaks(body: str) -> str:
+    """A lone line break is a space in Markdown; keep each one (a sign-off's name) as a break."""
+    return re.sub(r"[ \t]*(?<!\n)\n(?!\n)", "  \n", body.strip("\n"))
+
+
 def default_export_name(offer: Offer, medium: str, suffix: str = ".txt") -> str:
     """decline-acme-robotics-email.txt: says what it is when found in a folder later."""
-    return f"decline-{slugify(offer.company) or offer.id}-{medium}{suffix}"
+    # Not the bare id: one written by hand in the workbook may hold a "/".
+    name = slugify(offer.company) or slugify(offer.id) or "offer"
+    return f"decline-{name}-{medium}{suffix}"
 
 
 def write_export(path: str | os.PathLike[str], content: str, *, overwrite: bool = False) -> Path:
@@ -63,8 +71,16 @@ def write_export(path: str | os.PathLike[str], content: str, *, overwrite: bool 
     if target.exists() and not overwrite:
         raise FileExistsError(str(target))
     try:
-        with open(target, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
+        # Encoded before opening, so that a failure cannot leave the file empty.
+        data = content.replace("\r\n", "\n").encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start : exc.end]
+        raise ExportError(
+            f"cannot write {target}: the text holds {bad!r}, which a file cannot store"
+        ) from None
+    try:
+        with open(target, "wb") as fh:
+            fh.write(data)
     except PermissionError:
         raise ExportError(f"cannot write {target}: permission denied") from None
     except OSError as exc:
@@ -132,7 +148,8 @@ def copy_with_tool(tool: ClipboardTool, text: str, timeout: float = 3.0) -> str 
             timeout=timeout,
             check=False,
         )
-    except (OSError, subprocess.TimeoutExpired) as exc:
+    # ValueError: text a clipboard cannot hold (a lone surrogate), or a NUL in the command.
+    except (OSError, ValueError, subprocess.TimeoutExpired) as exc:
         return f"{tool.name} failed: {exc}"
     if proc.returncode != 0:
         err = proc.stderr.decode("utf-8", "replace").strip().splitlines()

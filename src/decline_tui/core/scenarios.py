@@ -121,4 +121,8 @@ def recruiter_lines(offer: Offer | None) -> list[str]:
             f"{offer.label}: declined. If {offer.contact_name or 'the recruiter'} follows up, "
             "thank them again and restate that the decision is final."
         ]
-    return [f"{offer.label}: not declined yet; this applies after you send the decline."]
+    state = {
+        "deciding": "not declined yet; this applies after you send the decline.",
+        "accepted": "you accepted this offer; there is no decline to stand by.",
+    }.get(offer.status, f"Status: {offer.status}.")
+    return [f"{offer.label}: {state}"]

@@ -24,7 +24,8 @@ SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "main": ((120, 40), []),
     "checklist": ((120, 40), ["down", "f5", "down", "down", "down"]),
     "phone": ((120, 40), ["down", "f4"]),
-    "scenarios": ((120, 40), ["f6", "right", "right"]),
+    "scenarios": ((120, 40), ["f6"]),
+    "several": ((120, 40), ["f6", "right", "right"]),
     "narrow": ((80, 24), ["f4"]),
     "help": ((120, 40), ["f1"]),
 }

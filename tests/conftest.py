@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import shutil
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -62,3 +64,52 @@ def pytest_pyfunc_call(pyfuncitem):
         asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
         return True
     return None
+
+
+# --------------------------------------------------------------------------- app helpers
+
+DEMO = Path(__file__).parent / "data" / "demo.toml"
+
+
+@pytest.fixture
+def demo_path(data_dir) -> Path:
+    """A copy of the demo workbook in the test's own data folder."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / "workbook.toml"
+    shutil.copy(DEMO, path)
+    return path
+
+
+def make_app(path: Path):
+    from decline_tui.core.session import Session
+    from decline_tui.ui.app import DeclineApp
+
+    session, created = Session.open(path, NOW.date())
+    if created:
+        session.save()
+    return DeclineApp(session, clock=lambda: NOW, created=created)
+
+
+async def ready(pilot):
+    from decline_tui.ui.screens.main import MainScreen
+
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
+    """Poll instead of sleeping a fixed time, so a busy CI machine does not flake."""
+    for _ in range(int(timeout / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition()
+
+
+async def choose(pilot, value: str) -> None:
+    """Answer the open ChoiceDialog (pressing the button, not clicking a screen position)."""
+    await wait_until(pilot, lambda: bool(pilot.app.screen.query(f"#choice-{value}")))
+    pilot.app.screen.query_one(f"#choice-{value}").press()
+    await pilot.pause()

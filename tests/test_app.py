@@ -2,55 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
-from pathlib import Path
 
-import pytest
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from decline_tui.core import export
-from decline_tui.core.session import Session
 from decline_tui.core.store import Store
-from decline_tui.ui.app import DeclineApp
 from decline_tui.ui.screens.dialogs import ChoiceDialog, PathDialog, ProfileDialog, TemplateDialog
 from decline_tui.ui.screens.help import HelpScreen
 from decline_tui.ui.screens.main import AUTOSAVE_DELAY, MainScreen
 
-from .conftest import NOW
-
-DEMO = Path(__file__).parent / "data" / "demo.toml"
-
-
-@pytest.fixture
-def demo_path(data_dir) -> Path:
-    data_dir.mkdir(parents=True, exist_ok=True)
-    path = data_dir / "workbook.toml"
-    shutil.copy(DEMO, path)
-    return path
-
-
-def make_app(path: Path) -> DeclineApp:
-    session, created = Session.open(path, NOW.date())
-    if created:
-        session.save()
-    return DeclineApp(session, clock=lambda: NOW, created=created)
-
-
-async def ready(pilot) -> MainScreen:
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
-
-
-async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
-    """Poll instead of sleeping a fixed time, so a busy CI machine does not flake."""
-    for _ in range(int(timeout / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    assert condition()
+from .conftest import choose, make_app, ready, wait_until
 
 
 def draft_text(screen: MainScreen) -> str:
@@ -173,12 +135,12 @@ async def test_edit_draft_then_regenerate_asks_first(demo_path):
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.click("#choice-no")
+        await choose(pilot, "no")
         await pilot.pause()
         assert "email" in offer.drafts
         await pilot.press("ctrl+r")
         await pilot.pause()
-        await pilot.click("#choice-yes")
+        await choose(pilot, "yes")
         await pilot.pause()
         assert "email" not in offer.drafts
         assert "Chief Designer" in draft_text(screen)
@@ -210,7 +172,7 @@ async def test_new_duplicate_delete_offer(demo_path):
         assert len(wb.offers) == 5
         await pilot.press("delete")
         await pilot.pause()
-        await pilot.click("#choice-yes")
+        await choose(pilot, "yes")
         await pilot.pause()
         assert len(wb.offers) == 4 and twin not in wb.offers
         await pilot.press("s")
@@ -255,7 +217,7 @@ async def test_conflict_is_not_overwritten_silently(demo_path):
         await type_into(pilot, "#f-role", "Lead")
         await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         assert demo_path.read_text(encoding="utf-8") == other  # their change is intact
-        await pilot.click("#choice-theirs")
+        await choose(pilot, "theirs")
         await pilot.pause()
         assert screen.session.wb.offer("acme").company == "Acme Corp"
         assert not screen.dirty
@@ -297,7 +259,7 @@ async def test_export_to_file(demo_path, tmp_path, monkeypatch):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.click("#choice-no")
+        await choose(pilot, "no")
         await pilot.pause()
         assert saved.read_text(encoding="utf-8") == "mine"
 
@@ -409,7 +371,7 @@ async def test_help_and_profile_and_template(demo_path):
         assert isinstance(app.screen, ProfileDialog)
         name = app.screen.query_one("#p-name", Input)
         name.value = "Samira Lee"
-        await pilot.click("#save")
+        app.screen.query_one("#save").press()
         await pilot.pause()
         assert screen.session.wb.profile.name == "Samira Lee"
         assert "Samira Lee" in draft_text(screen)
@@ -542,7 +504,7 @@ async def test_quit_with_a_conflict_asks_then_quits(demo_path):
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.click("#choice-mine")
+        await choose(pilot, "mine")
         await pilot.pause()
         assert not screen.dirty
     text = demo_path.read_text()

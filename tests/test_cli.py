@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from decline_tui.cli import main
+from decline_tui.core.checklist import RULES
 from decline_tui.core.store import Store, workbook_path
 
 GOOD = """Subject: Job offer – Sam Lee
@@ -105,7 +106,7 @@ def test_check_json_from_stdin(capsys, monkeypatch):
     data = json.loads(out)
     assert data["ok"] is False
     rules = [f["rule"] for f in data["findings"]]
-    assert rules[0] == "greeting" and "linkedin-length" in rules and len(rules) == 18
+    assert rules[0] == "greeting" and "linkedin-length" in rules and len(rules) == len(RULES)
     for f in data["findings"]:
         assert set(f) == {"rule", "status", "message", "spans", "hint"}
         assert f["status"] in {"pass", "warn", "fail", "skip"}

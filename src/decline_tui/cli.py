@@ -9,7 +9,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import NoReturn
 
@@ -38,11 +38,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Decline a job offer gracefully, and keep the door open.\n\n"
         "Without a command, opens the full-screen workbook.",
         epilog="examples:\n"
-        "  decline-tui                      open the workbook\n"
-        "  decline-tui list                 the offers and their deadlines\n"
-        "  decline-tui render acme          print the decline email for an offer\n"
-        "  decline-tui check draft.txt      lint a message you wrote\n"
-        "  decline-tui where                where the workbook file lives",
+        "  decline-tui                          open the workbook\n"
+        "  decline-tui list                     the offers and their deadlines\n"
+        "  decline-tui render acme              print the decline email for an offer\n"
+        "  decline-tui export acme --to a.eml   save it as a draft for your mail app\n"
+        "  decline-tui check draft.txt          lint a message you wrote\n"
+        "  decline-tui reminders                the check-ins due after your declines\n"
+        "  decline-tui where                    where the workbook file lives",
     )
     parser.add_argument("--version", action="version", version=f"decline-tui {__version__}")
     parser.add_argument(
@@ -123,6 +125,64 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the offers as JSON")
     p.add_argument("--today", metavar="DATE", help="count days from this date (default: today)")
     p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser(
+        "export",
+        help="save an offer's draft to a file, or copy it",
+        description="Save the draft for an offer to a file, or copy it to the clipboard.\n"
+        "The draft is your own edited text for that medium when you have taken it over\n"
+        "in the app, else the template's.\n\n"
+        "The file's extension chooses the format: .txt plain text, .md Markdown, .eml an\n"
+        "unsent email that Outlook, Thunderbird or Apple Mail open as a draft to send\n"
+        "(email drafts only). An existing file is replaced only with --force.\n"
+        "--clipboard needs pbcopy, wl-copy, xclip, xsel or clip.exe; without one, use --to.",
+        epilog="examples:\n"
+        "  decline-tui export acme --to ~/decline-acme.eml\n"
+        "  decline-tui export acme --to script.md --medium phone\n"
+        "  decline-tui export acme --to decline.txt --force   (replace the file)\n"
+        "  decline-tui export acme --clipboard --medium linkedin",
+        formatter_class=_FORMAT,
+    )
+    p.add_argument("offer", metavar="OFFER", help="offer id or start of the company name")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--to", metavar="PATH", help="the file to write: .txt, .md or .eml")
+    where.add_argument("--clipboard", action="store_true", help="copy to the clipboard")
+    p.add_argument("--medium", choices=MEDIUMS, help="email, phone or linkedin")
+    p.add_argument(
+        "--template",
+        metavar="NAME",
+        help="use this template's words, even when you have edited the draft yourself",
+    )
+    p.add_argument("--force", action="store_true", help="replace the file if it exists")
+    p.add_argument("--now", metavar="DATETIME", help="the .eml's date (default: now, local time)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "reminders",
+        help="list the check-ins due after your declines",
+        description="List the check-ins to make after declining an offer, or write them to\n"
+        "an .ics file for your calendar. They fall 3, 6 and 12 months after the decline\n"
+        "(checkin_months in the workbook changes that); each check-in you log ticks one off.\n"
+        "Offers you would not stay in touch with (future_open = false) have none.\n\n"
+        "The months count from the decline in the offer's log, else from its declined_on.\n"
+        "An offer marked declined by hand with neither has no reminders yet: this command\n"
+        "only reads the workbook. Opening the app dates such declines; or log the decline,\n"
+        "or set declined_on.",
+        epilog="examples:\n"
+        "  decline-tui reminders\n"
+        "  decline-tui reminders --json --today 2027-03-01\n"
+        "  decline-tui reminders --ics ~/check-ins.ics   (import it into your calendar)",
+        formatter_class=_FORMAT,
+    )
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--ics", metavar="PATH", help="write the check-ins to an iCalendar file")
+    out.add_argument("--json", action="store_true", help="print the check-ins as JSON")
+    p.add_argument("--all", action="store_true", help="also list the check-ins already done")
+    p.add_argument(
+        "--today", metavar="DATE", help="judge what is due from this date (default: today)"
+    )
+    p.add_argument("--force", action="store_true", help="replace the .ics file if it exists")
+    p.set_defaults(func=cmd_reminders)
     return parser
 
 
@@ -286,20 +346,165 @@ def cmd_list(args: argparse.Namespace) -> int:
     table = [headers] + [
         tuple(str(r[h] if r[h] is not None else "–") for h in headers) for r in rows
     ]
-    widths = [min(30, max(len(row[i]) for row in table)) for i in range(len(headers))]
+    _print_table(table)
+    return EXIT_OK
+
+
+def _write_file(path: str, content: str | bytes, force: bool) -> Path:
+    """Write through the export module; its refusals become one-line usage errors."""
+    from decline_tui.core.export import ExportError, write_export
+
+    try:
+        return write_export(path, content, overwrite=force)
+    except FileExistsError:
+        raise UsageError(f"{path} exists already; add --force to replace it") from None
+    except ExportError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from decline_tui.core import export
+    from decline_tui.core.compose import render_offer
+    from decline_tui.core.templates import TemplateError
+
+    now = parse_datetime(args.now, "--now") if args.now else datetime.now()
+    kind = None
+    if args.to is not None:
+        try:
+            kind = export.export_format(args.to)
+        except export.ExportError as exc:
+            raise UsageError(str(exc)) from None
+    wb, path = _load(args)
+    offer = find_offer(wb, args.offer, path)
+    try:
+        draft = render_offer(wb, offer, medium=args.medium, template=args.template)
+    except TemplateError as exc:
+        raise UsageError(str(exc)) from None
+    # Asking for a template asks for its words; otherwise the person's own edit wins.
+    edited = None if args.template else offer.drafts.get(draft.medium)
+    what = f"{export.MEDIUM_LABELS.get(draft.medium, draft.medium)} for {offer.label}"
+    what = f"your edited {what}" if edited is not None else f"the {what}"
+
+    if args.to is None:
+        text = edited if edited is not None else export.draft_as_text(draft)
+        tool = export.find_clipboard_tool()
+        if tool is None:
+            raise UsageError(
+                "no clipboard tool found (pbcopy, wl-copy, xclip, xsel or clip.exe); "
+                "save to a file with --to PATH instead"
+            )
+        error = export.copy_with_tool(tool, text)
+        if error is not None:
+            raise UsageError(f"{error}; save to a file with --to PATH instead")
+        print(f"Copied {what} to the clipboard with {tool.name}.")
+        return EXIT_OK
+
+    try:
+        content = export.export_content(
+            draft,
+            args.to,
+            edited,
+            f"Decline: {offer.label}",
+            offer=offer,
+            profile=wb.profile,
+            now=now,
+        )
+    except export.ExportError as exc:
+        raise UsageError(str(exc)) from None
+    written = _write_file(args.to, content, args.force)
+    names = {"text": "plain text", "markdown": "Markdown", "eml": "an unsent email draft"}
+    print(f"Wrote {what} to {written} ({names[kind or 'text']}).")
+    return EXIT_OK
+
+
+def cmd_reminders(args: argparse.Namespace) -> int:
+    from decline_tui.core import care, export
+
+    today = parse_date(args.today, "--today") if args.today else date.today()
+    if args.ics is not None and Path(args.ics).suffix.lower() != ".ics":
+        raise UsageError(f"{Path(args.ics).name}: a calendar file's name must end in .ics")
+    wb, path = _load(args)
+    every = care.reminders(wb, today)
+    shown = every if args.all else [r for r in every if not r.done]
+    undated = [
+        o
+        for o in wb.offers
+        if o.status == "declined" and o.future_open and care.decline_date(o) is None
+    ]
+
+    if args.ics is not None:
+        todo = [r for r in every if not r.done]
+        if not todo:
+            print("No check-ins to do, so no calendar was written.")
+        else:
+            # DTSTAMP: when the file was made; midnight of --today keeps a test's file fixed.
+            now = datetime.combine(today, time()) if args.today else datetime.now()
+            content = export.reminders_as_ics(todo, now).encode("utf-8")
+            written = _write_file(args.ics, content, args.force)
+            plural = "" if len(todo) == 1 else "s"
+            print(f"Wrote {len(todo)} check-in{plural} to {written}; import it into your calendar.")
+        _note_undated(undated)
+        return EXIT_OK
+
+    if args.json:
+        rows = [
+            {
+                "offer_id": r.offer_id,
+                "company": r.company,
+                "contact": r.contact,
+                "months": r.months,
+                "due": r.due.isoformat(),
+                "status": r.status(today),
+            }
+            for r in shown
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+
+    if not shown:
+        print("No check-ins due." if wb.offers else f"No offers yet in {path}.")
+    else:
+        headers = ("due", "company", "contact", "months", "status")
+        table = [headers] + [
+            (
+                r.due.isoformat(),
+                r.company or "–",
+                r.contact or "–",
+                str(r.months),
+                r.status(today),
+            )
+            for r in shown
+        ]
+        _print_table(table)
+    _note_undated(undated)
+    return EXIT_OK
+
+
+def _note_undated(offers: list[Offer]) -> None:
+    if offers:
+        names = ", ".join(o.id for o in offers)
+        print(
+            f"No reminders for {names}: declined without a date; open the app once "
+            "(it dates them), log the decline, or set declined_on in the workbook."
+        )
+
+
+def _print_table(table: list[tuple[str, ...]]) -> None:
+    widths = [min(30, max(len(row[i]) for row in table)) for i in range(len(table[0]))]
     for row in table:
         cells = [c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(row, widths, strict=True)]
         print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
-    return EXIT_OK
 
 
 def cmd_app(args: argparse.Namespace) -> int:
     """Open the full-screen workbook; a broken file is reported here and never opened."""
+    from decline_tui.core.care import note_declined
     from decline_tui.core.session import Session
     from decline_tui.core.store import workbook_path
 
-    session, created = Session.open(workbook_path(args.data_dir), date.today())
-    if created:
+    today = date.today()
+    session, created = Session.open(workbook_path(args.data_dir), today)
+    if created or note_declined(session.wb, today):  # date hand-set declines for check-ins
         session.save()
     from decline_tui.ui.app import DeclineApp  # Textual loads only when the app is wanted
 

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from functools import cached_property
 
 from decline_tui.core.model import Offer, Workbook
+from decline_tui.core.templates import FIRM_TEMPLATES
 from decline_tui.core.timing import PROMPT_DAYS, describe_moment, is_good_send_time, next_send_time
 
 PASS, WARN, FAIL, SKIP = "pass", "warn", "fail", "skip"
@@ -146,6 +147,14 @@ RULES: dict[str, Rule] = {
             "LinkedIn cuts connection notes at 200 characters on free accounts (300 on premium).",
             "Shorten the note to 200 characters: greeting, thanks, decline, stay in touch.",
         ),
+        Rule(
+            "no-bargaining",
+            "No bargaining",
+            "You said nothing would change your mind: asking for more reopens a decision "
+            "you have made, and wastes their time and goodwill.",
+            "Remove asks like “could you increase…”, “if you can match…” or “any flexibility?”; "
+            "thank them and say your decision stands.",
+        ),
     )
 }
 
@@ -183,15 +192,27 @@ class CheckContext:
     future_open: bool | None = None
     offer_referrals: bool | None = None
     spelling: bool = True
+    firm: bool = False  # the decision is final: bargaining words fail
 
 
-def context_for(wb: Workbook, offer: Offer, medium: str, now: datetime | None) -> CheckContext:
-    """The context for checking a draft of this offer, from the workbook's own data."""
-    names = [wb.profile.name, offer.contact_name, offer.company, offer.role]
+def context_for(
+    wb: Workbook, offer: Offer, medium: str, now: datetime | None, template: str = ""
+) -> CheckContext:
+    """The context for checking a draft of this offer, from the workbook's own data.
+
+    `template` names the template the draft came from, when known: a firm reply (a declined
+    counter-offer, an answer to a recruiter, a rescinded acceptance) is checked for
+    bargaining words, as is any draft of an offer marked firm; a note to the referrer is
+    addressed to the referrer.
+    """
+    names = [wb.profile.name, offer.contact_name, offer.company, offer.role, offer.referrer]
+    recipient = offer.contact_name
+    if template == "referrer-note" and offer.referrer.strip():
+        recipient = offer.referrer
     return CheckContext(
         medium=medium,
         sender=wb.profile.name,
-        recipient=offer.contact_name,
+        recipient=recipient,
         others=tuple(wb.other_companies(offer)),
         known_words=tuple(n for n in names if n),
         received=offer.received,
@@ -199,6 +220,7 @@ def context_for(wb: Workbook, offer: Offer, medium: str, now: datetime | None) -
         now=now,
         future_open=offer.future_open,
         offer_referrals=offer.offer_referrals,
+        firm=offer.firm or template in FIRM_TEMPLATES,
     )
 
 
@@ -1031,22 +1053,43 @@ def rule_no_over_explaining(msg: Message, ctx: CheckContext) -> Finding:
     )
 
 
-def rule_no_other_company(msg: Message, ctx: CheckContext) -> Finding:
-    names = [n.strip() for n in ctx.others if n.strip()]
-    if not names:
-        return _finding("no-other-company", PASS, "No other company is named.")
+def _company_key(name: str) -> str:
+    return " ".join(name.translate(_STRAIGHTEN).split()).casefold()
+
+
+def company_mentions(text: str, names: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Where any of these company names occurs in text: (start, end, the name as given).
+
+    Whole words only, case-insensitive, curly quotes straightened, any white space
+    between the name's words; a longer name wins over a shorter one inside it.
+    """
+    given: dict[str, str] = {}
+    for name in names:
+        if name.strip():
+            given.setdefault(_company_key(name), name.strip())
+    if not given:
+        return []
     alternatives = (
-        r"\s+".join(map(re.escape, n.translate(_STRAIGHTEN).split()))
-        for n in sorted(names, key=len, reverse=True)
+        r"\s+".join(map(re.escape, name.translate(_STRAIGHTEN).split()))
+        for name in sorted(given.values(), key=len, reverse=True)
     )
     pattern = re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)
-    found = list(pattern.finditer(msg.norm))
+    norm = text.translate(_STRAIGHTEN)
+    return [
+        (m.start(), m.end(), given.get(_company_key(m.group(0)), m.group(0)))
+        for m in pattern.finditer(norm)
+    ]
+
+
+def rule_no_other_company(msg: Message, ctx: CheckContext) -> Finding:
+    found = company_mentions(msg.norm, ctx.others)
     if found:
+        spans = tuple((a, b) for a, b, _ in found)
         return _finding(
             "no-other-company",
             FAIL,
-            f"Names another company: {_quote(msg, _spans(found))}.",
-            _spans(found),
+            f"Names another company: {_quote(msg, spans)}.",
+            spans,
         )
     return _finding("no-other-company", PASS, "No other company is named.")
 
@@ -1172,6 +1215,71 @@ def rule_linkedin_length(msg: Message, ctx: CheckContext) -> Finding:
     )
 
 
+_RAISE = (
+    r"(?:increase|raise|improve|match|beat|adjust|revisit|sweeten|bump|boost|top|stretch|add"
+    r"|extend|up|go (?:higher|up|further)|do (?:better|more)|come up|offer (?:more|a higher))"
+)
+_TERMS = (
+    r"(?:salary|pay|base|compensation|package|offer|terms|rate|equity|bonus|title|start date"
+    r"|number|figure|numbers|figures)"
+)
+_BARGAIN = _rx(
+    rf"(?:could|can|would|will) you (?:please |possibly |perhaps )?(?:be (?:able|willing) to )?"
+    rf"(?:{_RAISE}|reconsider|look at)",
+    rf"if (?:you|they|the company|your team|the team) (?:can|could|were able to|are able to"
+    rf"|would|will) {_RAISE}",
+    rf"(?:is|are) (?:the |your )?{_TERMS}s? (?:at all |still )?(?:negotiable|flexible"
+    r"|open to negotiation|up for discussion|set in stone|final)",
+    r"negotia(?:ble|te|ting|tion)",
+    r"would you (?:be (?:willing|open) to )?consider",
+    "what if",
+    r"any (?:flexibility|room|wiggle room|leeway|movement)",
+    r"(?:is|would) there (?:be )?(?:any )?(?:room|flexibility|wiggle room|leeway|scope)",
+    r"counter(?:ing|ed)? (?:with|at|by)",
+    r"(?:my|our|a|make|making|send|submit|propose|put forward) (?:a |my |our )?counter"
+    r"(?:[- ]?(?:offer|proposal))?",
+    r"(?:i|we)(?:'d| would| will| could)? (?:like to |want to )?counter",
+    r"meet (?:me|us) (?:at|in the middle|halfway|somewhere)",
+    r"meet (?:in the middle|halfway)",
+    "split the difference",
+    r"(?:i|we)(?:'d| would| could| will) (?:happily |gladly )?(?:accept|sign|join|say yes"
+    r"|come on board)(?: the offer| it)? (?:if|for|at|with)",
+    rf"(?:can|could|shall) we (?:talk|discuss|revisit|negotiate|look at|go over) (?:about )?"
+    rf"(?:the )?{_TERMS}",
+    "best and final",
+    rf"(?:bring|push|get|move) (?:the |your |that )?{_TERMS} (?:up|higher|closer)",
+    r"closer to (?:[$€£]|\d)",
+)
+# Bargaining words that refuse to bargain, or thank them for their offer.
+_NOT_BARGAIN = _rx(
+    r"(?:not|never) (?:looking|going|trying|hoping|wanting|wishing|asking|in a position|here)"
+    r" to (?:negotiate|bargain|counter)",
+    r"(?:don't|do not|won't|will not|wouldn't|would not|can't|cannot) (?:want to |wish to "
+    r"|need to |be able to )?(?:negotiate|bargain|counter)",
+    r"no (?:need|room|reason|point|wish) (?:to|for) (?:negotiat\w*|bargain\w*|counter\w*)",
+    r"(?:not|isn't|is not) (?:something |a matter |up )?(?:for )?negotia(?:ble|tion)",
+    r"(?:thank(?:s| you) (?:so much |again )?for|appreciate|grateful for) (?:making |sending "
+    r"|putting together |coming back with |offering )?(?:a|the|your) (?:generous |kind "
+    r"|improved |revised |new )?counter(?:[- ]?(?:offer|proposal))?",
+)
+
+
+def rule_no_bargaining(msg: Message, ctx: CheckContext) -> Finding:
+    if not ctx.firm:
+        return _finding(
+            "no-bargaining", SKIP, "Checked only when your decision is final (a firm decline)."
+        )
+    found = _without(msg.search(_BARGAIN), msg.search(_NOT_BARGAIN))
+    if found:
+        return _finding(
+            "no-bargaining",
+            FAIL,
+            f"Your decision is final, but this bargains: {_quote(msg, _spans(found))}.",
+            _spans(found),
+        )
+    return _finding("no-bargaining", PASS, "No bargaining: the decision stands.")
+
+
 CHECKS: dict[str, Callable[[Message, CheckContext], Finding]] = {
     "greeting": rule_greeting,
     "gratitude": rule_gratitude,
@@ -1191,6 +1299,7 @@ CHECKS: dict[str, Callable[[Message, CheckContext], Finding]] = {
     "timely": rule_timely,
     "send-time": rule_send_time,
     "linkedin-length": rule_linkedin_length,
+    "no-bargaining": rule_no_bargaining,
 }
 
 

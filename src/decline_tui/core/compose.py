@@ -90,6 +90,9 @@ def field_values(offer: Offer, profile: Profile) -> dict[str, str]:
         "your_first_name": _first_name(profile.name),
         "your_email": profile.email.strip(),
         "deadline": f"{offer.deadline.day} {offer.deadline:%B %Y}" if offer.deadline else "",
+        "referrer": offer.referrer.strip(),
+        "referrer_first_name": _first_name(offer.referrer),
+        "referrer_email": offer.referrer_email.strip(),
     }
 
 

@@ -1,4 +1,4 @@
-"""Getting a draft out: text and Markdown files, and the platform's clipboard tool.
+"""Getting a draft out: text, Markdown and .eml files, the clipboard, and a check-in calendar.
 
 Terminal clipboard support (OSC 52) is the UI's business; this module finds and runs a
 native tool when one exists and says honestly what it could and could not do.
@@ -11,13 +11,30 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from email import policy as email_policy
+from email.errors import MessageError
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime
 from pathlib import Path
 
+from decline_tui.core.care import Reminder
 from decline_tui.core.compose import Draft
-from decline_tui.core.model import Offer, slugify
+from decline_tui.core.model import Offer, Profile, slugify
 
 MEDIUM_LABELS = {"email": "email", "phone": "phone script", "linkedin": "LinkedIn note"}
+# What a file's extension makes of a draft; anything else is refused where formats are strict.
+EXPORT_FORMATS = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".eml": "eml",
+}
+SUFFIXES = (".txt", ".md", ".eml")  # the ones to name in messages
 
 
 class ExportError(Exception):
@@ -61,8 +78,13 @@ def default_export_name(offer: Offer, medium: str, suffix: str = ".txt") -> str:
     return f"decline-{name}-{medium}{suffix}"
 
 
-def write_export(path: str | os.PathLike[str], content: str, *, overwrite: bool = False) -> Path:
-    """Write an export file; refuses to replace an existing file unless told to."""
+def write_export(
+    path: str | os.PathLike[str], content: str | bytes, *, overwrite: bool = False
+) -> Path:
+    """Write an export file; refuses to replace an existing file unless told to.
+
+    Text is written as UTF-8 with Unix line ends; bytes (an .eml, a calendar) exactly as given.
+    """
     target = Path(path).expanduser()
     if target.is_dir():
         raise ExportError(f"{target} is a folder; give a file name")
@@ -70,14 +92,11 @@ def write_export(path: str | os.PathLike[str], content: str, *, overwrite: bool 
         raise ExportError(f"the folder {target.parent} does not exist")
     if target.exists() and not overwrite:
         raise FileExistsError(str(target))
-    try:
+    if isinstance(content, bytes):
+        data = content
+    else:
         # Encoded before opening, so that a failure cannot leave the file empty.
-        data = content.replace("\r\n", "\n").encode("utf-8")
-    except UnicodeEncodeError as exc:
-        bad = exc.object[exc.start : exc.end]
-        raise ExportError(
-            f"cannot write {target}: the text holds {bad!r}, which a file cannot store"
-        ) from None
+        data = _encode(content.replace("\r\n", "\n"), f"cannot write {target}")
     try:
         with open(target, "wb") as fh:
             fh.write(data)
@@ -88,13 +107,256 @@ def write_export(path: str | os.PathLike[str], content: str, *, overwrite: bool 
     return target
 
 
+def _encode(text: str, what: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start : exc.end]
+        raise ExportError(f"{what}: the text holds {bad!r}, which a file cannot store") from None
+
+
+def export_format(path: str | os.PathLike[str]) -> str:
+    """The format a file's extension asks for: text, markdown or eml; ExportError otherwise."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in EXPORT_FORMATS:
+        known = ", ".join(SUFFIXES[:-1]) + " or " + SUFFIXES[-1]
+        found = f"cannot export to a {suffix!r} file" if suffix else "the name has no extension"
+        raise ExportError(f"{Path(path).name}: {found}; it must end in {known}")
+    return EXPORT_FORMATS[suffix]
+
+
 def export_content(
-    draft: Draft, path: str | os.PathLike[str], text: str | None = None, title: str = ""
-) -> str:
-    """Plain text or Markdown, chosen by the file's extension."""
-    if Path(path).suffix.lower() in (".md", ".markdown"):
+    draft: Draft,
+    path: str | os.PathLike[str],
+    text: str | None = None,
+    title: str = "",
+    *,
+    offer: Offer | None = None,
+    profile: Profile | None = None,
+    now: datetime | None = None,
+) -> str | bytes:
+    """Plain text, Markdown, or an .eml draft (bytes), chosen by the file's extension.
+
+    Any extension other than .md, .markdown and .eml gives plain text. An .eml takes its
+    To and From from `offer` and `profile` (left out when not given) and its Date from
+    `now` (default: the current time); only an email draft can be one (ExportError).
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix == ".eml":
+        when = datetime.now() if now is None else now
+        return draft_as_eml(draft, offer, profile, text, now=when)
+    if EXPORT_FORMATS.get(suffix) == "markdown":
         return draft_as_markdown(draft, text, title)
     return draft_as_text(draft, text)
+
+
+# --------------------------------------------------------------------------- .eml
+
+# The checklist's reading of a subject line: an optional first line "Subject: ...".
+_SUBJECT_RE = re.compile(r"\ufeff?\s*subject[ \t]*:[ \t]*([^\n]*)\n?", re.IGNORECASE)
+# SMTP's CRLF line ends, and 7-bit output: a UTF-8 body goes quoted-printable or base64.
+EML_POLICY = email_policy.SMTP.clone(cte_type="7bit")
+
+
+def split_subject(text: str) -> tuple[str | None, str]:
+    """(subject, body) of a message whose first line may be "Subject: ..."; None without one."""
+    text = text.replace("\r\n", "\n")
+    m = _SUBJECT_RE.match(text)
+    if m is None:
+        return None, text
+    return m.group(1).strip(), text[m.end() :].lstrip("\n")
+
+
+def draft_as_eml(
+    draft: Draft,
+    offer: Offer | None,
+    profile: Profile | None,
+    text: str | None = None,
+    *,
+    now: datetime,
+) -> bytes:
+    """An RFC 5322 message that mail clients open as an unsent, editable draft.
+
+    `text` is the person's own edited version, if any; a first line "Subject: ..." in it
+    becomes the subject (and leaves the body), else the draft's subject is used. From and
+    To are written only when the address is known; a naive `now` is local time. The body
+    ends with one line break, like every text/plain body.
+    """
+    if draft.medium != "email":
+        label = MEDIUM_LABELS.get(draft.medium, draft.medium)
+        raise ExportError(
+            f"only an email draft can be saved as .eml; this is a {label}: "
+            "save it as .txt or .md instead"
+        )
+    if text is None:
+        subject, body = draft.subject, draft.body
+    else:
+        subject, body = split_subject(text)
+        if subject is None:
+            subject = draft.subject
+    body = body.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n") + "\n"
+    msg = EmailMessage(policy=EML_POLICY)
+    try:
+        if profile is not None:
+            sender = _address(profile.name, profile.email, "your email address")
+            if sender is not None:
+                msg["From"] = sender
+        if offer is not None:
+            to = _address(offer.contact_name, offer.contact_email, "the contact's email address")
+            if to is not None:
+                msg["To"] = to
+        subject = _one_line(subject)
+        if subject:
+            msg["Subject"] = subject
+        # A naive time is local; an aware one keeps its own offset.
+        msg["Date"] = format_datetime(now.astimezone() if now.utcoffset() is None else now)
+        msg["X-Unsent"] = "1"
+        msg.set_content(body, subtype="plain", charset="utf-8")
+        return msg.as_bytes()
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start : exc.end]
+        raise ExportError(
+            f"cannot make an email of this draft: it holds {bad!r}, which no email can carry"
+        ) from None
+
+
+def _one_line(value: str) -> str:
+    """A header value on one line: no line breaks or control characters can sneak in."""
+    return " ".join("".join(" " if unicodedata.category(c) == "Cc" else c for c in value).split())
+
+
+def _address(name: str, addr: str, what: str) -> Address | None:
+    """Name <addr>, with the name encoded as needed; None when there is no address."""
+    addr = addr.strip()
+    if not addr:
+        return None
+    try:
+        return Address(display_name=_one_line(name), addr_spec=addr)
+    except (ValueError, IndexError, MessageError):
+        raise ExportError(f"{what} {addr!r} is not a valid email address") from None
+
+
+# --------------------------------------------------------------------------- .ics
+
+ICS_LINE_OCTETS = 75  # RFC 5545 3.1: lines longer than this are folded
+
+
+def reminders_as_ics(
+    reminders: Iterable[Reminder],
+    now: datetime,
+    prodid: str = "-//decline-tui//EN",
+    *,
+    alarm: bool = True,
+) -> str:
+    """An RFC 5545 calendar with an all-day event for each check-in not yet done.
+
+    Each event's UID is stable per offer and month count, so importing a newer file
+    updates the events instead of doubling them. `now` (naive: local time) stamps the
+    events; `alarm` adds a reminder at 09:00 on the day. Lines end in CRLF and are folded
+    at 75 octets. A calendar must hold an event: ExportError when none is left to do.
+    """
+    events = [r for r in reminders if not r.done]
+    if not events:
+        raise ExportError("there are no check-ins to put in a calendar")
+    stamp = now.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{ics_text(prodid)}",
+        "CALSCALE:GREGORIAN",
+    ]
+    for r in events:
+        summary = checkin_summary(r)
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{ics_text(f'{r.offer_id}-{r.months}m@decline-tui')}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{_ics_date(r.due)}",
+            f"DTEND;VALUE=DATE:{_ics_date(r.due + timedelta(days=1))}",
+            f"SUMMARY:{ics_text(summary)}",
+            f"DESCRIPTION:{ics_text(checkin_description(r))}",
+            "TRANSP:TRANSPARENT",
+        ]
+        if alarm:
+            # Relative to an all-day event's start (midnight, local): 09:00 that day.
+            lines += [
+                "BEGIN:VALARM",
+                "ACTION:DISPLAY",
+                f"DESCRIPTION:{ics_text(summary)}",
+                "TRIGGER:PT9H",
+                "END:VALARM",
+            ]
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return "".join(folded + "\r\n" for line in lines for folded in fold_ics_line(line))
+
+
+def checkin_summary(r: Reminder) -> str:
+    """The event's title: Check in with María López (Acme Robotics), or what is known of it."""
+    contact, company = r.contact.strip(), r.company.strip()
+    if contact and company:
+        return f"Check in with {contact} ({company})"
+    if contact or company:
+        return f"Check in with {contact or company}"
+    return f"Check in about the offer {r.offer_id}"
+
+
+def checkin_description(r: Reminder) -> str:
+    """What the event is for: the N-month check-in after declining, and how to make it."""
+    company = r.company.strip()
+    first = f"The {r.months}-month check-in after declining the offer"
+    first += f" from {company}" if company else ""
+    return (
+        first.rstrip(".") + ".\n"
+        "A short, friendly note keeps the door open: ask how they are, share a bit of your "
+        "news, and log the check-in in decline-tui."
+    )
+
+
+def _ics_date(day: date) -> str:
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
+def ics_text(value: str) -> str:
+    """An RFC 5545 TEXT value: backslash, semicolon, comma and line breaks escaped.
+
+    Control characters, which TEXT cannot hold, become spaces; a lone surrogate U+FFFD.
+    """
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    clean = []
+    for c in value:
+        if c == "\n":
+            clean.append(c)
+        elif c != "\t" and (ord(c) < 0x20 or ord(c) == 0x7F):
+            clean.append(" ")
+        elif 0xD800 <= ord(c) <= 0xDFFF:
+            clean.append("\ufffd")
+        else:
+            clean.append(c)
+    out = "".join(clean).replace("\\", "\\\\")
+    return out.replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+_ICS_TOKEN = re.compile(r"\\.|.", re.DOTALL)
+
+
+def fold_ics_line(line: str, limit: int = ICS_LINE_OCTETS) -> list[str]:
+    """A content line split into lines of at most `limit` UTF-8 octets (without CRLF).
+
+    Continuation lines start with one space, which counts towards the limit. A line is
+    never split inside a character, nor between a backslash and the character it escapes.
+    """
+    out: list[str] = []
+    current, size = "", 0
+    for token in _ICS_TOKEN.findall(line):
+        octets = len(token.encode("utf-8"))
+        if size + octets > limit:
+            out.append(current)
+            current, size = " ", 1
+        current += token
+        size += octets
+    out.append(current)
+    return out
 
 
 # --------------------------------------------------------------------------- clipboard

@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 CHANNELS = ("email", "phone", "in-person", "video", "linkedin", "other")
 STATUSES = ("deciding", "declined", "accepted", "withdrawn", "rescinded")
 MEDIUMS = ("email", "phone", "linkedin")
+REMOTE = ("", "on-site", "hybrid", "remote")  # "" = not stated
+# What an interaction in the log was about.
+KINDS = ("note", "sent", "declined", "follow-up", "reply", "check-in", "counter-offer", "call")
+DEFAULT_CHECKIN_MONTHS = (3, 6, 12)
 
 
 @dataclass
@@ -18,6 +22,44 @@ class Profile:
 
     name: str = ""
     email: str = ""
+
+
+@dataclass
+class Contact:
+    """Someone met through an offer: worth keeping in touch with."""
+
+    name: str = ""
+    role: str = ""
+    email: str = ""
+    linkedin: str = ""
+
+
+@dataclass
+class Interaction:
+    """One entry of an offer's log: a message sent, a call, a follow-up from them."""
+
+    date: date
+    kind: str = "note"
+    channel: str = "email"
+    note: str = ""
+
+
+@dataclass
+class Terms:
+    """Salary, place, title and start date: what an offer, a counter-offer or a wish is made of.
+
+    On `Offer.reconsider` these are the person's own thresholds (the least that would make
+    them reconsider); on `Offer.counter` they are what the company came back with.
+    """
+
+    salary: int | None = None
+    remote: str = ""
+    title: str = ""
+    start: date | None = None
+    notes: str = ""
+
+    def is_empty(self) -> bool:
+        return not (self.salary or self.remote or self.title or self.start or self.notes)
 
 
 @dataclass
@@ -43,6 +85,19 @@ class Offer:
     example: bool = False
     # The person's own text for a medium, once they take the draft over and edit it.
     drafts: dict[str, str] = field(default_factory=dict)
+    # Relationship care and the hard cases (issue: scenario helper).
+    interviews: int = 0  # rounds of interviews; a long process suggests calling first
+    referrer: str = ""  # who referred them, to tell at the same time
+    referrer_email: str = ""
+    reconsider: Terms | None = None  # what, if anything, would change their mind
+    firm: bool = False  # nothing would change their mind
+    counter: Terms | None = None  # a counter-offer's terms, once one arrives
+    counter_received: date | None = None
+    contacts: list[Contact] = field(default_factory=list)
+    log: list[Interaction] = field(default_factory=list)
+    send_at: datetime | None = None  # when they plan to send the draft
+    declined_on: date | None = None  # logged decline, or the day first seen declined
+    checkin_months: list[int] | None = None  # None: the workbook's default
 
     @property
     def label(self) -> str:
@@ -81,6 +136,7 @@ class Workbook:
     offers: list[Offer] = field(default_factory=list)
     templates: dict[str, Template] = field(default_factory=dict)
     theme: str = ""
+    checkin_months: list[int] = field(default_factory=lambda: list(DEFAULT_CHECKIN_MONTHS))
 
     def offer(self, offer_id: str) -> Offer | None:
         """The offer with this id, if any."""

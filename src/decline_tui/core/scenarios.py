@@ -1,4 +1,5 @@
-"""The hard cases from the guide: counter-offers, persistent recruiters, multiple offers.
+"""The hard cases from the guide: counter-offers, persistent recruiters, multiple offers,
+and two from beyond it: rescinding an acceptance, and a referral to tell.
 
 Each scenario has the guide's advice and a summary of the workbook's state that matters
 to it, both plain data so any screen (or a test) can show them.
@@ -6,10 +7,13 @@ to it, both plain data so any screen (or a test) can show them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import date
 
-from decline_tui.core.model import Offer, Workbook
+from decline_tui.core.care import decline_date
+from decline_tui.core.checklist import company_mentions
+from decline_tui.core.model import Offer, Terms, Workbook
 from decline_tui.core.timing import offer_clock
 
 OPEN_STATUSES = ("deciding",)
@@ -126,3 +130,377 @@ def recruiter_lines(offer: Offer | None) -> list[str]:
         "accepted": "you accepted this offer; there is no decline to stand by.",
     }.get(offer.status, f"Status: {offer.status}.")
     return [f"{offer.label}: {state}"]
+
+
+# --------------------------------------------------------------------------- counter-offers
+
+MET, NOT_MET, NOT_STATED = "met", "not met", "not stated"
+_REMOTE_RANK = {"on-site": 0, "hybrid": 1, "remote": 2}
+_REMOTE_WORDS = {
+    "on-site": "on-site",
+    "onsite": "on-site",
+    "on site": "on-site",
+    "office": "on-site",
+    "in-office": "on-site",
+    "hybrid": "hybrid",
+    "remote": "remote",
+    "fully remote": "remote",
+}
+_REMOTE_WISH = {
+    "remote": "fully remote work",
+    "hybrid": "hybrid or remote work",
+    "on-site": "any arrangement, on-site included",
+}
+
+
+@dataclass(frozen=True)
+class CriterionCheck:
+    """One of the person's criteria against the counter-offer."""
+
+    name: str  # "salary", "remote", "title" or "start"
+    label: str  # "Salary", "Remote work", "Title", "Start date"
+    status: str  # MET, NOT_MET or NOT_STATED
+    wanted: str  # their criterion, in words
+    offered: str  # what the counter-offer says ("" when it does not say)
+
+    @property
+    def line(self) -> str:
+        if self.status == NOT_STATED:
+            return (
+                f"{self.label} — not stated: the counter-offer does not say "
+                f"(you want {self.wanted})."
+            )
+        if not self.offered:  # an on-site wish, met whatever they say
+            return f"{self.label} — {self.status}: you want {self.wanted}."
+        return f"{self.label} — {self.status}: they offer {self.offered}; you want {self.wanted}."
+
+
+@dataclass(frozen=True)
+class CounterVerdict:
+    """Whether a counter-offer meets what the person said would change their mind.
+
+    `meets` is True (open a conversation), False (decline warmly) or None (no answer yet:
+    no criteria, no counter-offer, or a counter-offer silent on every criterion).
+    `template` is the reply to draft, or "" when there is nothing to reply to yet.
+    """
+
+    meets: bool | None
+    summary: str
+    lines: list[str] = field(default_factory=list)
+    template: str = ""
+    criteria: tuple[CriterionCheck, ...] = ()
+
+    @property
+    def short_of(self) -> list[str]:
+        """The criteria the counter-offer falls short of, by label."""
+        return [c.label for c in self.criteria if c.status == NOT_MET]
+
+
+def _money(n: int) -> str:
+    return f"{n:,}"
+
+
+def _remote_key(value: str) -> str:
+    return _REMOTE_WORDS.get(" ".join(value.strip().lower().split()), "")
+
+
+def _title_key(value: str) -> str:
+    return " ".join(re.findall(r"\w+", value.casefold()))
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {d:%B %Y}"
+
+
+def _criteria(wish: Terms, counter: Terms) -> list[CriterionCheck]:
+    out = []
+    if wish.salary:
+        wanted = f"at least {_money(wish.salary)}"
+        if not counter.salary:
+            out.append(CriterionCheck("salary", "Salary", NOT_STATED, wanted, ""))
+        else:
+            status = MET if counter.salary >= wish.salary else NOT_MET
+            out.append(CriterionCheck("salary", "Salary", status, wanted, _money(counter.salary)))
+    want = _remote_key(wish.remote)
+    if want:
+        have = _remote_key(counter.remote)
+        if want == "on-site":
+            status = MET  # any arrangement will do
+        elif not have:
+            status = NOT_STATED
+        else:
+            status = MET if _REMOTE_RANK[have] >= _REMOTE_RANK[want] else NOT_MET
+        offered = have or counter.remote.strip()
+        out.append(CriterionCheck("remote", "Remote work", status, _REMOTE_WISH[want], offered))
+    want_title = _title_key(wish.title)
+    if want_title:
+        have_title = _title_key(counter.title)
+        wanted = f"“{wish.title.strip()}”"
+        if not have_title:
+            out.append(CriterionCheck("title", "Title", NOT_STATED, wanted, ""))
+        else:
+            met = re.search(rf"(?<!\w){re.escape(want_title)}(?!\w)", have_title) is not None
+            out.append(
+                CriterionCheck(
+                    "title", "Title", MET if met else NOT_MET, wanted, f"“{counter.title.strip()}”"
+                )
+            )
+    if wish.start:
+        wanted = f"to start by {_day(wish.start)}"
+        if counter.start is None:
+            out.append(CriterionCheck("start", "Start date", NOT_STATED, wanted, ""))
+        else:
+            status = MET if counter.start <= wish.start else NOT_MET
+            out.append(
+                CriterionCheck(
+                    "start", "Start date", status, wanted, f"a start on {_day(counter.start)}"
+                )
+            )
+    return out
+
+
+def _names(items: list[str]) -> str:
+    low = [i[0].lower() + i[1:] for i in items]
+    return low[0] if len(low) == 1 else f"{', '.join(low[:-1])} and {low[-1]}"
+
+
+def compare_counter(reconsider: Terms | None, counter: Terms | None, firm: bool) -> CounterVerdict:
+    """Does the counter-offer meet what the person said would make them reconsider?
+
+    Per criterion: salary at or above their minimum; remote work at least as remote as
+    they asked ("remote" only by remote, "hybrid" by hybrid or remote, "on-site" by
+    anything); the title they asked for, matched whole-word and case-insensitively
+    within the offered one; a start on or before their latest start date.
+    """
+    notes = []
+    if reconsider is not None and reconsider.notes.strip():
+        notes.append(f"Your note: {reconsider.notes.strip()}")
+    if counter is not None and counter.notes.strip():
+        notes.append(f"Their note: {counter.notes.strip()}")
+    if firm:
+        arrived = counter is not None
+        return CounterVerdict(
+            False,
+            "You said nothing would change your mind: decline again, warmly and promptly."
+            if arrived
+            else "You said nothing would change your mind: if they come back with more, "
+            "decline again, warmly and promptly.",
+            [
+                "Thank them for the improved offer and say your decision stands.",
+                "No bargaining words (“could you”, “what if”, “any flexibility”) "
+                "and no hedging (“for now”, “unless”).",
+                *notes,
+            ],
+            "counter-decline",
+        )
+    wish = reconsider or Terms()
+    if not (wish.salary or _remote_key(wish.remote) or _title_key(wish.title) or wish.start):
+        return CounterVerdict(
+            None,
+            "Decide first what would change your mind: the least salary, the remote work, "
+            "the title or the start date that would make you reconsider.",
+            [
+                "Write it down before you answer, so the offer in front of you does not decide "
+                "for you.",
+                "Reply promptly meanwhile: thank them, and say you will answer soon.",
+                *notes,
+            ],
+            "" if counter is None else "counter-open",
+        )
+    if counter is None:
+        return CounterVerdict(
+            None,
+            "No counter-offer yet: when one comes, note its terms here to compare.",
+            [f"You would reconsider for: {_wish_words(wish)}.", *notes],
+            "",
+        )
+    checks = _criteria(wish, counter)
+    lines = [c.line for c in checks] + notes
+    short = [c.label for c in checks if c.status == NOT_MET]
+    stated = [c for c in checks if c.status != NOT_STATED]
+    silent = [c.label for c in checks if c.status == NOT_STATED]
+    if short:
+        return CounterVerdict(
+            False,
+            f"Does not meet your criteria ({_names(short)} "
+            f"{'falls' if len(short) == 1 else 'fall'} short): decline warmly.",
+            lines,
+            "counter-decline",
+            tuple(checks),
+        )
+    if not stated:
+        return CounterVerdict(
+            None,
+            f"The counter-offer does not say anything about {_names(silent)}: ask before "
+            "you decide.",
+            lines,
+            "counter-open",
+            tuple(checks),
+        )
+    summary = "Meets your criteria: open a conversation."
+    if silent:
+        summary = (
+            f"Meets your criteria so far: open a conversation, and ask about {_names(silent)}."
+        )
+    return CounterVerdict(True, summary, lines, "counter-open", tuple(checks))
+
+
+def _wish_words(wish: Terms) -> str:
+    parts = []
+    if wish.salary:
+        parts.append(f"a salary of at least {_money(wish.salary)}")
+    if _remote_key(wish.remote):
+        parts.append(_REMOTE_WISH[_remote_key(wish.remote)])
+    if _title_key(wish.title):
+        parts.append(f"the title “{wish.title.strip()}”")
+    if wish.start:
+        parts.append(f"a start by {_day(wish.start)}")
+    return "; ".join(parts)
+
+
+# --------------------------------------------------------------------------- recruiters
+
+
+def _follow_ups_since_decline(offer: Offer) -> int | None:
+    """Follow-ups logged after the decline went out; None when it has not."""
+    declined = decline_date(offer)
+    if declined is None:
+        return None
+    marks = [i for i, e in enumerate(offer.log) if e.kind == "declined" and e.date == declined]
+    after = marks[0] if marks else -1
+    return sum(
+        1
+        for i, e in enumerate(offer.log)
+        if e.kind == "follow-up" and (e.date > declined or (e.date == declined and i > after))
+    )
+
+
+def recruiter_reply(offer: Offer) -> tuple[str, str]:
+    """(template, advice) for answering a recruiter who follows up after the decline.
+
+    The template is "" when no reply is needed; otherwise "recruiter-reply" for the first
+    follow-up and "recruiter-final" from the second on.
+    """
+    who = offer.contact_name.strip() or "The recruiter"
+    n = _follow_ups_since_decline(offer)
+    if n is None:
+        return "", "You have not declined this offer yet: there is no decline to stand by."
+    if n == 0:
+        return "", "No follow-up since your decline: no reply needed yet."
+    if n == 1:
+        return (
+            "recruiter-reply",
+            f"{who} followed up once since your decline: thank them again, and say "
+            "politely that your decision stands.",
+        )
+    return (
+        "recruiter-final",
+        f"{who} has followed up {n} times since your decline: thank them, and say plainly "
+        "that your decision is final.",
+    )
+
+
+# --------------------------------------------------------------------------- multiple offers
+
+
+def _deadline_key(offer: Offer) -> tuple[bool, date, str]:
+    return (offer.deadline is None, offer.deadline or date.max, offer.company)
+
+
+def next_to_decline(wb: Workbook, current_id: str) -> Offer | None:
+    """The next open offer after this one, closest deadline first, wrapping round.
+
+    The current offer need not be open any more (it may have just been declined): the
+    next is then the first open offer that sorts after it. None when nothing else is open.
+    """
+    queue = list(multiple_offers(wb).to_decline)
+    ids = [o.id for o in queue]
+    if current_id in ids:
+        i = ids.index(current_id)
+        rest = queue[i + 1 :] + queue[:i]
+        return rest[0] if rest else None
+    if not queue:
+        return None
+    current = wb.offer(current_id)
+    if current is None:
+        return queue[0]
+    key = _deadline_key(current)
+    return next((o for o in queue if _deadline_key(o) > key), queue[0])
+
+
+def other_companies_named(text: str, wb: Workbook, offer: Offer) -> list[str]:
+    """The other offers' companies this text names (each once, as the workbook spells it).
+
+    The same matching as the checklist's no-other-company rule, for a warning before export.
+    """
+    found = company_mentions(text, wb.other_companies(offer))
+    return list(dict.fromkeys(name for _, _, name in found))
+
+
+# --------------------------------------------------------------------------- beyond the guide
+
+# Cases the guide does not cover, with advice from other career sources. Kept out of
+# SCENARIOS, which holds the guide's own three.
+BEYOND_GUIDE: dict[str, Scenario] = {
+    s.id: s
+    for s in (
+        Scenario(
+            "rescind",
+            "Rescinding an accepted offer",
+            (
+                "Call first: the hiring manager should hear it from you, not read it.",
+                "Apologise once, sincerely; do not repeat it or over-explain.",
+                "Give a brief, honest reason in a sentence.",
+                "Act fast: every day you wait costs them candidates they could still hire.",
+                "Confirm by email the same day (the rescind template).",
+            ),
+        ),
+        Scenario(
+            "referral",
+            "A referral got you the interview",
+            (
+                "Tell the person who referred you at the same time as you decline, so they "
+                "do not hear it from the company first.",
+                "Thank them: they put their name behind yours.",
+                "Give them the same brief reason you gave the company.",
+            ),
+        ),
+    )
+}
+
+
+def rescind_lines(offer: Offer | None) -> list[str]:
+    """Where an offer stands for backing out of an acceptance."""
+    if offer is None:
+        return ["Select an offer to see where it stands."]
+    who = offer.contact_name.strip() or "the hiring manager"
+    if offer.status == "accepted":
+        return [
+            f"{offer.label}: accepted. If you must back out, call {who} today, apologise "
+            "once, then confirm by email the same day.",
+        ]
+    if offer.status == "rescinded":
+        return [
+            f"{offer.label}: rescinded. Make sure the confirming email went out, and "
+            "tell anyone who referred you.",
+        ]
+    return [f"{offer.label}: this applies only to an offer you have accepted."]
+
+
+def referral_reminder(offer: Offer) -> str | None:
+    """A reminder to tell the referrer, for an offer someone referred them to; else None."""
+    who = offer.referrer.strip()
+    if not who:
+        return None
+    reach = f" ({offer.referrer_email.strip()})" if offer.referrer_email.strip() else ""
+    if offer.status == "deciding":
+        return (
+            f"{who}{reach} referred you: when you decline, tell them at the same time "
+            "(the referrer-note template)."
+        )
+    if offer.status in ("declined", "withdrawn", "rescinded"):
+        return (
+            f"{who}{reach} referred you: if you have not told them yet, tell them now "
+            "(the referrer-note template)."
+        )
+    return None

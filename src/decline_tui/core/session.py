@@ -15,7 +15,12 @@ from decline_tui.core.checklist import CheckContext, Finding, check, context_for
 from decline_tui.core.compose import Draft, render_offer
 from decline_tui.core.model import CHANNELS, MEDIUMS, STATUSES, Offer, Workbook
 from decline_tui.core.store import Store
-from decline_tui.core.templates import DEFAULT_FOR_MEDIUM, all_templates, pick_template
+from decline_tui.core.templates import (
+    DEFAULT_FOR_MEDIUM,
+    SCENARIO_TEMPLATES,
+    all_templates,
+    pick_template,
+)
 
 TEXT_FIELDS = (
     "company",
@@ -102,8 +107,13 @@ class Session:
     def medium_of(self, offer: Offer) -> str:
         return pick_template(self.wb, offer.template).medium
 
-    def context(self, offer: Offer, medium: str, now: datetime) -> CheckContext:
-        return context_for(self.wb, offer, medium, now)
+    def context(self, offer: Offer, medium: str, now: datetime, template: str = "") -> CheckContext:
+        return context_for(self.wb, offer, medium, now, template=template)
+
+    def draft_key(self, offer: Offer, medium: str) -> str:
+        """Edits belong to the medium, or to the scenario reply they were made in."""
+        name = pick_template(self.wb, offer.template, medium).name
+        return name if name in SCENARIO_TEMPLATES else medium
 
     def view(
         self, offer: Offer, now: datetime, medium: str | None = None, *, spelling: bool = True
@@ -111,9 +121,9 @@ class Session:
         """The draft for this offer, the text to send, and its checklist findings."""
         medium = medium or self.medium_of(offer)
         draft = render_offer(self.wb, offer, medium=medium)
-        edited = offer.drafts.get(medium)
+        edited = offer.drafts.get(self.draft_key(offer, medium))
         text = edited if edited is not None else draft.text
-        ctx = self.context(offer, medium, now)
+        ctx = self.context(offer, medium, now, draft.template)
         ctx.spelling = spelling
         findings = check(text, ctx)
         return DraftView(draft, text, edited is not None, findings)
@@ -125,7 +135,12 @@ class Session:
             offer.template = DEFAULT_FOR_MEDIUM[medium]
 
     def templates_for(self, medium: str) -> list[str]:
-        return [n for n, t in all_templates(self.wb).items() if t.medium == medium]
+        """The medium's templates to cycle through: first declines, not scenario replies."""
+        return [
+            n
+            for n, t in all_templates(self.wb).items()
+            if t.medium == medium and SCENARIO_TEMPLATES.get(n) is not t
+        ]
 
     def next_template(self, offer: Offer) -> str:
         """Cycle through the templates of the offer's medium."""
@@ -138,12 +153,12 @@ class Session:
         return offer.template
 
     def take_over(self, offer: Offer, text: str, medium: str) -> None:
-        """From now on the person's own text is the draft for this medium."""
-        offer.drafts[medium] = text
+        """From now on the person's own text is the draft for this medium (or reply)."""
+        offer.drafts[self.draft_key(offer, medium)] = text
 
     def regenerate(self, offer: Offer, medium: str) -> None:
         """Back to the template's draft (the UI asks first: this drops the person's edit)."""
-        offer.drafts.pop(medium, None)
+        offer.drafts.pop(self.draft_key(offer, medium), None)
 
     # ------------------------------------------------------------------ offers
 

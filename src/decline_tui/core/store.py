@@ -9,27 +9,39 @@ program made since the last load.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
 import re
 import tempfile
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 import tomlkit
 from tomlkit.exceptions import ParseError, TOMLKitError
-from tomlkit.items import AoT, Array, InlineTable, Table
+from tomlkit.items import AoT, Array, Bool, InlineTable, Table, Whitespace
 from tomlkit.toml_document import TOMLDocument
 
-from decline_tui.core.model import Offer, Profile, Template, Workbook
+from decline_tui.core.model import (
+    DEFAULT_CHECKIN_MONTHS,
+    Contact,
+    Interaction,
+    Offer,
+    Profile,
+    Template,
+    Terms,
+    Workbook,
+)
 
 APP_NAME = "decline-tui"
 FILE_NAME = "workbook.toml"
 ENV_DATA_DIR = "DECLINE_TUI_DATA_DIR"
 SCHEMA_VERSION = 1
+# A check-in further off than this (a century) is a typo, and past year 9999 no date exists.
+MAX_CHECKIN_MONTHS = 1200
 
 # Upgrades from version N to N + 1, applied in order to the document in place.
 MIGRATIONS: dict[int, Callable[[TOMLDocument], None]] = {}
@@ -89,14 +101,25 @@ _OFFER_STR = (
     "status",
     "template",
     "notes",
+    "referrer",
+    "referrer_email",
 )
-_OFFER_BOOL = ("future_open", "offer_referrals", "example")
-_OFFER_DATE = ("received", "deadline")
+_OFFER_BOOL = ("future_open", "offer_referrals", "example", "firm")
+_OFFER_DATE = ("received", "deadline", "counter_received", "declined_on")
 _OFFER_DEFAULTS = Offer(id="")
+# Sub-tables of an offer: [offers.reconsider] and [offers.counter] hold Terms.
+_OFFER_TERMS = ("reconsider", "counter")
+_TERMS_STR = ("remote", "title", "notes")
+_TERMS_FIELDS = ("salary", "remote", "title", "start", "notes")
+_TERMS_DEFAULTS = Terms()
+_CONTACT_STR = ("name", "role", "email", "linkedin")
+_CONTACT_DEFAULTS = Contact()
+_LOG_STR = ("kind", "channel", "note")
+_LOG_DEFAULTS = Interaction(date=date.min)
 
 
 def _typename(value: Any) -> str:
-    if isinstance(value, bool):
+    if isinstance(value, (bool, Bool)):  # an array holds tomlkit's Bool, not a bool
         return "a true/false value"
     if isinstance(value, int):
         return "a number"
@@ -108,6 +131,8 @@ def _typename(value: Any) -> str:
         return "a date-time"
     if isinstance(value, date):
         return "a date"
+    if isinstance(value, time):
+        return "a time of day"
     if isinstance(value, list):
         return "an array"
     if isinstance(value, dict):
@@ -144,6 +169,9 @@ class _Reader:
         settings = doc.get("settings", {})
         self.expect(("settings",), settings, dict, "a table ([settings])")
         wb.theme = self.string(("settings", "theme"), settings.get("theme", ""))
+        if "checkin_months" in settings:
+            months = settings["checkin_months"]
+            wb.checkin_months = self.months(("settings", "checkin_months"), months)
 
         offers = doc.get("offers", [])
         self.expect(("offers",), offers, list, "an array of tables ([[offers]])")
@@ -186,23 +214,138 @@ class _Reader:
                 values[key] = self.expect(("offers", i, key), raw[key], bool, "true or false")
         for key in _OFFER_DATE:
             if key in raw:
-                value = raw[key]
-                if isinstance(value, datetime):
-                    value = value.date()
-                if not isinstance(value, date):
-                    raise self.fail(
-                        ("offers", i, key),
-                        f"{_dotted(('offers', i, key))} must be a TOML date like 2026-11-30 "
-                        f"(no quotes), not {_typename(value)}",
-                    )
-                values[key] = date(value.year, value.month, value.day)
+                values[key] = self.day(("offers", i, key), raw[key])
         if "drafts" in raw:
             where = ("offers", i, "drafts")
             drafts = self.expect(where, raw["drafts"], dict, "a table ([offers.drafts])")
             values["drafts"] = {
                 str(medium): self.string((*where, medium), text) for medium, text in drafts.items()
             }
+        if "interviews" in raw:
+            values["interviews"] = self.whole(
+                ("offers", i, "interviews"), raw["interviews"], "a whole number of rounds", 0
+            )
+        if "send_at" in raw:
+            values["send_at"] = self.moment(("offers", i, "send_at"), raw["send_at"])
+        if "checkin_months" in raw:
+            values["checkin_months"] = self.months(
+                ("offers", i, "checkin_months"), raw["checkin_months"]
+            )
+        for key in _OFFER_TERMS:
+            if key in raw:
+                values[key] = self.terms(("offers", i, key), raw[key])
+        if "contacts" in raw:
+            where = ("offers", i, "contacts")
+            values["contacts"] = [
+                self.contact((*where, j), entry)
+                for j, entry in enumerate(self.tables(where, raw["contacts"]))
+            ]
+        if "log" in raw:
+            where = ("offers", i, "log")
+            values["log"] = [
+                self.interaction((*where, j), entry)
+                for j, entry in enumerate(self.tables(where, raw["log"]))
+            ]
         return Offer(**values)
+
+    def day(self, where: tuple[Any, ...], value: Any) -> date:
+        """A TOML date; a date-time stands for its day."""
+        if isinstance(value, datetime):
+            value = value.date()
+        if not isinstance(value, date):
+            raise self.fail(
+                where,
+                f"{_dotted(where)} must be a TOML date like 2026-11-30 (no quotes), "
+                f"not {_typename(value)}",
+            )
+        return date(value.year, value.month, value.day)
+
+    def moment(self, where: tuple[Any, ...], value: Any) -> datetime:
+        """A TOML local date-time: a day and a time of day, in the person's own time zone."""
+        want = "a TOML date-time like 2026-11-30T09:00:00 (no quotes)"
+        if not isinstance(value, datetime):
+            raise self.fail(where, f"{_dotted(where)} must be {want}, not {_typename(value)}")
+        if value.tzinfo is not None:
+            raise self.fail(
+                where,
+                f"{_dotted(where)} must be {want}, without a time zone: "
+                "it is read as your own local time",
+            )
+        return datetime(
+            value.year,
+            value.month,
+            value.day,
+            value.hour,
+            value.minute,
+            value.second,
+            value.microsecond,
+        )
+
+    def whole(
+        self,
+        where: tuple[Any, ...],
+        value: Any,
+        want: str,
+        minimum: int,
+        maximum: int | None = None,
+    ) -> int:
+        """A whole number from `minimum` up to `maximum`, if there is one."""
+        if isinstance(value, bool) or not isinstance(value, int):
+            kind = "a number with a fraction" if isinstance(value, float) else _typename(value)
+            raise self.fail(where, f"{_dotted(where)} must be {want}, not {kind}")
+        if value < minimum or (maximum is not None and value > maximum):
+            span = f"{minimum} or more" if maximum is None else f"from {minimum} to {maximum}"
+            raise self.fail(where, f"{_dotted(where)} must be {want}, {span}, not {int(value)}")
+        return int(value)
+
+    def months(self, where: tuple[Any, ...], value: Any) -> list[int]:
+        """Check-in months such as [3, 6, 12]: whole numbers of months after a decline."""
+        self.expect(where, value, list, "an array of months like [3, 6, 12]")
+        return [
+            self.whole((*where, j), _plain(m), "a whole number of months", 1, MAX_CHECKIN_MONTHS)
+            for j, m in enumerate(value)
+        ]
+
+    def terms(self, where: tuple[Any, ...], raw: Any) -> Terms:
+        header = f"[offers.{where[-1]}]"
+        self.expect(where, raw, dict, f"a table ({header})")
+        terms = Terms()
+        if "salary" in raw:
+            terms.salary = self.whole(
+                (*where, "salary"), raw["salary"], "a whole number like 85000 (no quotes)", 0
+            )
+        for key in _TERMS_STR:
+            if key in raw:
+                setattr(terms, key, self.string((*where, key), raw[key]))
+        if "start" in raw:
+            terms.start = self.day((*where, "start"), raw["start"])
+        return terms
+
+    def tables(self, where: tuple[Any, ...], value: Any) -> list[Any]:
+        """An array of tables such as [[offers.log]], checked to hold only tables."""
+        header = f"[[offers.{where[-1]}]]"
+        self.expect(where, value, list, f"an array of tables ({header})")
+        for j, entry in enumerate(value):
+            self.expect((*where, j), entry, dict, f"a table ({header})")
+        return list(value)
+
+    def contact(self, where: tuple[Any, ...], raw: dict[str, Any]) -> Contact:
+        contact = Contact()
+        for key in _CONTACT_STR:
+            if key in raw:
+                setattr(contact, key, self.string((*where, key), raw[key]))
+        return contact
+
+    def interaction(self, where: tuple[Any, ...], raw: dict[str, Any]) -> Interaction:
+        if "date" not in raw:
+            raise self.fail(
+                where, f"{_dotted(where)} has no date: add one such as date = 2026-11-30"
+            )
+        entry = Interaction(date=self.day((*where, "date"), raw["date"]))
+        for key in _LOG_STR:
+            if key in raw:
+                setattr(entry, key, self.string((*where, key), raw[key]))
+        return entry
 
     def template(self, name: str, raw: Any) -> Template:
         where = ("templates", name)
@@ -222,6 +365,11 @@ class _Reader:
                 ]
             )
         return tpl
+
+
+def _plain(value: Any) -> Any:
+    """A value inside an array as Python has it (tomlkit's Bool is no bool)."""
+    return value.unwrap() if isinstance(value, Bool) else value
 
 
 def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
@@ -422,15 +570,42 @@ _OFFER_ORDER = (
     "offer_referrals",
     "status",
     "template",
+    "interviews",
+    "referrer",
+    "referrer_email",
+    "firm",
+    "counter_received",
+    "send_at",
+    "declined_on",
+    "checkin_months",
     "notes",
     "example",
 )
-_OFFER_OPTIONAL = ("received", "deadline", "notes", "example")
+_OFFER_OPTIONAL = (
+    "received",
+    "deadline",
+    "notes",
+    "example",
+    "interviews",
+    "referrer",
+    "referrer_email",
+    "firm",
+    "counter_received",
+    "send_at",
+    "declined_on",
+)
+# Keys whose absence means None, so that an empty value still gets its line.
+_OFFER_NULLABLE = ("checkin_months",)
 
 
 def _table_id(table: Any) -> str:
     """The id an [[offers]] table states, as the reader understands it."""
     return str(table.get("id", "")).strip()
+
+
+def _sub_table(parent: Any) -> Table | InlineTable:
+    """A new table to go inside `parent`: inline inside an inline table, else a [header] one."""
+    return tomlkit.inline_table() if isinstance(parent, InlineTable) else tomlkit.table()
 
 
 def _write_offer(table: Table | InlineTable, offer: Offer, *, new: bool) -> None:
@@ -441,22 +616,163 @@ def _write_offer(table: Table | InlineTable, offer: Offer, *, new: bool) -> None
             continue  # `id = 7` or `id = " acme "` already says it
         if key in _OFFER_OPTIONAL:
             _update_optional(table, key, value)
+        elif key in _OFFER_NULLABLE:
+            _update(table, key, value)
         else:
             _update(table, key, value, keep_default=None if new else getattr(_OFFER_DEFAULTS, key))
-    # The person's own text for a medium: an [offers.drafts] table of medium = text.
+    # Sub-tables new to a table of the file end with a blank line, which tomlkit leaves
+    # out before whatever follows them; in a new table it spaces them itself.
+    spaced = not new and isinstance(table, Table)
+    _write_drafts(table, offer.drafts, spaced=spaced)
+    for key in _OFFER_TERMS:
+        _write_terms(table, key, getattr(offer, key), spaced=spaced)
+    _write_entries(table, "contacts", offer.contacts, _write_contact, _CONTACT_DEFAULTS, spaced)
+    _write_entries(table, "log", offer.log, _write_interaction, _LOG_DEFAULTS, spaced)
+
+
+def _write_drafts(table: Table | InlineTable, texts: dict[str, str], *, spaced: bool) -> None:
+    """The person's own text for a medium: an [offers.drafts] table of medium = text."""
     drafts = table.get("drafts")
-    if not offer.drafts:
+    if not texts:
         if drafts:
             del table["drafts"]
         return
-    if drafts is None:
-        drafts = tomlkit.inline_table() if isinstance(table, InlineTable) else tomlkit.table()
-        table["drafts"] = drafts
+    fresh = drafts is None
+    if fresh:
+        table["drafts"] = _sub_table(table)
         drafts = table["drafts"]
-    for medium in [m for m in drafts if m not in offer.drafts]:
+    for medium in [m for m in drafts if m not in texts]:
         del drafts[medium]
-    for medium, text in offer.drafts.items():
+    for medium, text in texts.items():
         _update(drafts, medium, text)
+    if fresh and spaced:
+        drafts.add(tomlkit.nl())
+
+
+def _says_more_than(table: Any, keys: tuple[str, ...]) -> bool:
+    """Whether a table holds keys other than `keys`, or comments: words worth keeping."""
+    if any(key not in keys for key in table):
+        return True
+    if not isinstance(table, (Table, InlineTable)):
+        return False  # spread over the file (dotted keys): no comments of its own to keep
+    if table.trivia.comment:
+        return True
+    return any(
+        not isinstance(item, Whitespace) and item.trivia.comment for _, item in table.value.body
+    )
+
+
+def _matches(table: Any, entry: Any, defaults: Any) -> bool:
+    """Whether a table already says everything `entry` holds (a missing key its default)."""
+    for f in dataclasses.fields(entry):
+        value = getattr(entry, f.name)
+        if f.name in table:
+            if not _same(table[f.name], value):
+                return False
+        elif value != getattr(defaults, f.name) or f.name == "date":
+            return False
+    return True
+
+
+def _write_terms(
+    table: Table | InlineTable, key: str, terms: Terms | None, *, spaced: bool
+) -> None:
+    """[offers.reconsider] or [offers.counter]: no table for no terms, else edited in place.
+
+    Terms with every field empty need no table; emptying a table deletes it, unless it
+    holds comments or keys of the person's own.
+    """
+    current = table.get(key)
+    if terms is None or (terms.is_empty() and current is None):
+        if current is not None:
+            del table[key]
+        return
+    fresh = current is None
+    if fresh:
+        table[key] = _sub_table(table)
+        current = table[key]
+    elif _matches(current, terms, _TERMS_DEFAULTS):
+        return
+    elif terms.is_empty() and not _says_more_than(current, _TERMS_FIELDS):
+        del table[key]
+        return
+    _update(current, "salary", terms.salary)  # 0 is a salary, None is none
+    for name in ("remote", "title", "start", "notes"):
+        _update_optional(current, name, getattr(terms, name))
+    if fresh and spaced:
+        current.add(tomlkit.nl())
+
+
+def _write_contact(table: Table | InlineTable, contact: Contact, *, new: bool) -> None:
+    """An [[offers.contacts]] table: a new one shows every field, like a new offer."""
+    for name in _CONTACT_STR:
+        _update(table, name, getattr(contact, name), keep_default=None if new else "")
+
+
+def _write_interaction(table: Table | InlineTable, entry: Interaction, *, new: bool) -> None:
+    """An [[offers.log]] table: date, kind and channel always, the note when there is one."""
+    _update(table, "date", entry.date)
+    _update(table, "kind", entry.kind, keep_default=None if new else _LOG_DEFAULTS.kind)
+    _update(table, "channel", entry.channel, keep_default=None if new else _LOG_DEFAULTS.channel)
+    _update_optional(table, "note", entry.note)
+
+
+def _write_entries(
+    table: Table | InlineTable,
+    key: str,
+    entries: list[Any],
+    write: Callable[..., None],
+    defaults: Any,
+    spaced: bool,
+) -> None:
+    """Bring an array of tables ([[offers.log]], [[offers.contacts]]) in line with `entries`.
+
+    Entries have no ids, so the tables are matched by position around the change: the
+    tables before and after it that already say the same stay untouched, the ones in
+    between are edited in place (keeping their comments and unknown keys), and only the
+    surplus is inserted or deleted. Appending an entry appends a table.
+    """
+    old = table.get(key)
+    if isinstance(old, Array) and not old:
+        if not entries:
+            return  # `log = []` already says it
+        del table[key]  # write proper [[offers.log]] tables instead
+        old = None
+    if not entries:
+        if old is not None:
+            del table[key]
+        return
+    inline = isinstance(table, InlineTable) or isinstance(old, Array)
+    if not isinstance(old, (AoT, Array)):
+        fresh = tomlkit.array() if inline else tomlkit.aot()
+        for entry in entries:
+            t = tomlkit.inline_table() if inline else tomlkit.table()
+            write(t, entry, new=True)
+            fresh.append(t)
+        if spaced and not inline:
+            fresh[-1].add(tomlkit.nl())
+        table[key] = fresh
+        return
+    n_old, n_new = len(old), len(entries)
+    head = 0
+    while head < min(n_old, n_new) and _matches(old[head], entries[head], defaults):
+        head += 1
+    tail = 0
+    while tail < min(n_old, n_new) - head and _matches(
+        old[n_old - 1 - tail], entries[n_new - 1 - tail], defaults
+    ):
+        tail += 1
+    edited = min(n_old, n_new) - head - tail
+    for k in range(head, head + edited):
+        write(old[k], entries[k], new=False)
+    for k in reversed(range(head + edited, n_old - tail)):
+        del old[k]
+    for k in range(head + edited, n_new - tail):
+        t = tomlkit.inline_table() if inline else tomlkit.table()
+        write(t, entries[k], new=True)
+        if not inline:
+            t.add(tomlkit.nl())  # a blank line before whatever follows, as in a fresh array
+        old.insert(k, t)
 
 
 def _paragraph_table(tpl: Template, j: int, para: list[tuple[str, str]]) -> Table:
@@ -502,8 +818,8 @@ def _write_template(table: Table, tpl: Template) -> None:
     _update(table, "subject", tpl.subject, keep_default="")
     old = table.get("paragraphs")
     if not tpl.paragraphs:
-        if old is not None:
-            del table["paragraphs"]
+        if old is not None and not (isinstance(old, (AoT, Array)) and not old):
+            del table["paragraphs"]  # `paragraphs = []` already says it
         return
     wanted = [[part for part, _ in para] for para in tpl.paragraphs]
     if isinstance(old, AoT) and [list(p.keys()) for p in old] == wanted:
@@ -515,13 +831,37 @@ def _write_template(table: Table, tpl: Template) -> None:
     table["paragraphs"] = _paragraphs(tpl, spaced=True)
 
 
+def _check_months(owner: str, months: list[int]) -> None:
+    for m in months:
+        if isinstance(m, bool) or not isinstance(m, int) or not 1 <= m <= MAX_CHECKIN_MONTHS:
+            raise ValueError(
+                f"{owner}: check-in months must be whole numbers from 1 to "
+                f"{MAX_CHECKIN_MONTHS}, not {m!r}"
+            )
+
+
 def _check(wb: Workbook) -> None:
-    """What the file cannot hold: raise ValueError before anything is written."""
+    """What the file cannot hold, or could not read back: raise ValueError before writing."""
+    _check_months("settings", wb.checkin_months)
     seen: set[str] = set()
     for offer in wb.offers:
         if offer.id in seen:
             raise ValueError(f'two offers share the id "{offer.id}"')
         seen.add(offer.id)
+        owner = f'offer "{offer.id}"'
+        if offer.checkin_months is not None:
+            _check_months(owner, offer.checkin_months)
+        if offer.interviews < 0:
+            raise ValueError(f"{owner}: interviews must be 0 or more, not {offer.interviews}")
+        if offer.send_at is not None and offer.send_at.tzinfo is not None:
+            raise ValueError(f"{owner}: send_at must be a local time, without a time zone")
+        for key in _OFFER_TERMS:
+            terms = getattr(offer, key)
+            if terms is not None and terms.salary is not None and terms.salary < 0:
+                raise ValueError(f"{owner}: {key} salary must be 0 or more, not {terms.salary}")
+        for n, entry in enumerate(offer.log, start=1):
+            if not isinstance(entry.date, date):
+                raise ValueError(f"{owner}: log entry {n} has no date")
     for tpl in wb.templates.values():
         for j, para in enumerate(tpl.paragraphs):
             _paragraph_table(tpl, j, para)
@@ -591,10 +931,12 @@ def apply(doc: TOMLDocument, wb: Workbook) -> TOMLDocument:
             doc["profile"] = tomlkit.table()
         _update(doc["profile"], "name", wb.profile.name, keep_default=keep)
         _update(doc["profile"], "email", wb.profile.email, keep_default=keep)
-    if wb.theme or "settings" in doc:
+    default_months = list(DEFAULT_CHECKIN_MONTHS)
+    if wb.theme or wb.checkin_months != default_months or "settings" in doc:
         if "settings" not in doc:
             doc["settings"] = tomlkit.table()
         _update_optional(doc["settings"], "theme", wb.theme)
+        _update(doc["settings"], "checkin_months", wb.checkin_months, keep_default=default_months)
 
     _write_offers(doc, wb.offers)
 

@@ -28,6 +28,7 @@ PLACEHOLDERS: dict[str, str] = {
     "hiring manager name": "contact_name",
     "contact name": "contact_name",
     "recruiter's name": "contact_name",
+    "recruiter's first name": "contact_first_name",
     "interviewer's name": "contact_name",
     "hiring manager's first name": "contact_first_name",
     "contact first name": "contact_first_name",
@@ -49,6 +50,13 @@ PLACEHOLDERS: dict[str, str] = {
     "your first name": "your_first_name",
     "your email": "your_email",
     "deadline": "deadline",
+    "referrer's name": "referrer",
+    "referrer name": "referrer",
+    "referrer": "referrer",
+    "referrer's first name": "referrer_first_name",
+    "referrer first name": "referrer_first_name",
+    "referrer's email": "referrer_email",
+    "referrer email": "referrer_email",
 }
 
 # What each field is, for help screens and the README.
@@ -65,6 +73,9 @@ FIELD_HELP: dict[str, str] = {
     "your_first_name": "your first name (from profile.name)",
     "your_email": "your email (profile.email)",
     "deadline": "the offer's deadline (offer.deadline)",
+    "referrer": "the full name of who referred you (offer.referrer)",
+    "referrer_first_name": "the first name from offer.referrer",
+    "referrer_email": "the referrer's email (offer.referrer_email)",
 }
 
 
@@ -288,14 +299,241 @@ BUILTIN: dict[str, Template] = {
 
 DEFAULT_FOR_MEDIUM = {"email": "standard", "phone": "phone", "linkedin": "linkedin"}
 
+# The hard cases: replies for one moment (a counter-offer, a recruiter's follow-up, a
+# rescinded acceptance, a note to a referrer, a later check-in). They are built in and
+# found by name like the others, but kept apart from BUILTIN so a medium's template
+# cycle offers only first declines; the scenario helper picks these by name.
+SCENARIO_TEMPLATES: dict[str, Template] = {
+    t.name: t
+    for t in (
+        _t(
+            "counter-decline",
+            "email",
+            "A counter-offer you will not take: thanks for the improved offer, the decision "
+            "stands, no bargaining.",
+            "Re: [Job Title] offer – [Your Name]",
+            [("greeting", "Dear [Hiring Manager's Name],")],
+            [
+                (
+                    "thanks",
+                    "Thank you for coming back to me with an improved offer for the [Job Title] "
+                    "position, and for the thought you and the team put into it.",
+                ),
+                ("decline", "I have given it careful thought, and my decision to decline stands."),
+                ("reason", "[brief reason]"),
+            ],
+            [
+                (
+                    "positive",
+                    "It means a lot that you wanted me on the team, and I have great respect "
+                    "for [specific aspect you admired].",
+                )
+            ],
+            [
+                ("future", "I would be glad to stay in touch."),
+                (
+                    "help",
+                    "If it would help your search, I am happy to recommend people from my "
+                    "network for the role.",
+                ),
+            ],
+            [("closing", "Kind regards,\n[Your Name]")],
+        ),
+        _t(
+            "counter-open",
+            "email",
+            "A counter-offer that meets what you set: thanks, and a call to talk it through "
+            "before you answer; no promise either way.",
+            "Re: [Job Title] offer – [Your Name]",
+            [("greeting", "Dear [Hiring Manager's Name],")],
+            [
+                (
+                    "thanks",
+                    "Thank you for coming back to me with a revised offer for the [Job Title] "
+                    "position after I declined, and for the care you put into it.",
+                ),
+                (
+                    "decline",
+                    "The changes speak to what mattered most in my decision, and I would like "
+                    "to talk them through with you before I give you my answer.",
+                ),
+            ],
+            [
+                (
+                    "positive",
+                    "I have enjoyed every conversation with the team, especially about "
+                    "[specific project or part of the role].",
+                )
+            ],
+            [
+                (
+                    "decline",
+                    "Would you have time for a short call this week? I will give you my answer "
+                    "promptly after we speak.",
+                )
+            ],
+            [("closing", "Best regards,\n[Your Name]")],
+        ),
+        _t(
+            "recruiter-reply",
+            "email",
+            "A recruiter's first follow-up after your decline: polite, firm, thanks again.",
+            "Re: [Job Title] offer – [Your Name]",
+            [("greeting", "Hi [Recruiter's First Name],")],
+            [
+                (
+                    "thanks",
+                    "Thank you for following up, and for your continued interest in me for the "
+                    "[Job Title] role at [Company Name].",
+                ),
+                ("decline", "I appreciate it, but my decision to decline the offer stands."),
+                ("reason", "[brief reason]"),
+            ],
+            [
+                (
+                    "positive",
+                    "I have real respect for [specific aspect you admired], and I enjoyed "
+                    "getting to know the team.",
+                ),
+                ("future", "I hope we stay in touch."),
+                ("help", "If it helps, I am happy to point strong candidates your way."),
+            ],
+            [("closing", "Best regards,\n[Your Name]")],
+        ),
+        _t(
+            "recruiter-final",
+            "email",
+            "From a recruiter's second follow-up on: thanks, and plainly, the decision is final.",
+            "Re: [Job Title] offer – [Your Name]",
+            [("greeting", "Hi [Recruiter's First Name],")],
+            [
+                (
+                    "thanks",
+                    "Thank you again for your interest and for the time you have given this.",
+                ),
+                (
+                    "decline",
+                    "So that you can move forward with other candidates, I want to be clear: "
+                    "I have declined the [Job Title] offer, and my decision is final.",
+                ),
+            ],
+            [
+                (
+                    "positive",
+                    "I appreciated getting to know you and the team at [Company Name].",
+                ),
+                (
+                    "future",
+                    "I wish you every success with the search, and I hope our paths cross again.",
+                ),
+            ],
+            [("closing", "Kind regards,\n[Your Name]")],
+        ),
+        _t(
+            "rescind",
+            "email",
+            "Backing out of an offer you accepted, after calling them: one apology, a brief "
+            "reason, sent the same day.",
+            "Withdrawing my acceptance: [Job Title] – [Your Name]",
+            [("greeting", "Dear [Hiring Manager's Name],")],
+            [
+                (
+                    "thanks",
+                    "Thank you for speaking with me today, and for the trust you showed in "
+                    "offering me the [Job Title] position at [Company Name].",
+                ),
+                (
+                    "decline",
+                    "As I explained on the call, I am withdrawing my acceptance and will not be "
+                    "able to join the team. I am sorry for the difficulty this causes you.",
+                ),
+                ("reason", "[brief reason]"),
+            ],
+            [
+                (
+                    "positive",
+                    "I wanted you to know as soon as I was sure, so that you can get back to your "
+                    "other candidates quickly. I have great respect for [specific aspect you "
+                    "admired].",
+                )
+            ],
+            [
+                ("future", "I hope that in time our paths cross again."),
+                (
+                    "help",
+                    "If it would help, I am happy to recommend people from my network for the "
+                    "role.",
+                ),
+            ],
+            [("closing", "Kind regards,\n[Your Name]")],
+        ),
+        _t(
+            "referrer-note",
+            "email",
+            "A short note to the person who referred you: you declined, and thank you.",
+            "Thank you for the introduction to [Company Name]",
+            [("greeting", "Hi [Referrer's First Name],")],
+            [
+                (
+                    "thanks",
+                    "Thank you again for putting me forward for the [Job Title] role at "
+                    "[Company Name].",
+                ),
+                (
+                    "decline",
+                    "I wanted you to hear it from me: I have decided to decline the offer.",
+                ),
+                ("reason", "[brief reason]"),
+            ],
+            [
+                (
+                    "positive",
+                    "I enjoyed meeting the team and was impressed by "
+                    "[specific aspect you admired].",
+                ),
+                (
+                    "future",
+                    "I have told [Hiring Manager's Name] that I would be glad to stay in touch.",
+                ),
+            ],
+            [("closing", "With thanks,\n[Your First Name]")],
+        ),
+        _t(
+            "checkin-note",
+            "email",
+            "A check-in some months after declining: congratulations and good wishes, no ask.",
+            "Congratulations from [Your Name]",
+            [("greeting", "Hi [Hiring Manager's First Name],")],
+            [
+                (
+                    "decline",
+                    "It has been a few months since I declined the [Job Title] offer, and I have "
+                    "kept following the news from [Company Name] with interest.",
+                ),
+                (
+                    "positive",
+                    "Congratulations on the progress: it is great to see [specific aspect you "
+                    "admired] still at the heart of what you do.",
+                ),
+                ("thanks", "I still appreciate the time you gave me during the interviews."),
+            ],
+            [("future", "No need to reply; I hope we stay in touch.")],
+            [("closing", "Best wishes,\n[Your Name]")],
+        ),
+    )
+}
+# Replies whose decision is final: the checklist flags bargaining words in them.
+FIRM_TEMPLATES = frozenset({"counter-decline", "recruiter-reply", "recruiter-final", "rescind"})
+
 
 class TemplateError(LookupError):
     """No such template; the message lists the ones there are."""
 
 
 def all_templates(wb: Workbook | None = None) -> dict[str, Template]:
-    """Built-ins, then the person's own (which win on a name clash)."""
+    """Built-ins and scenario replies, then the person's own (which win on a name clash)."""
     out = dict(BUILTIN)
+    out.update(SCENARIO_TEMPLATES)
     if wb is not None:
         out.update(wb.templates)
     return out

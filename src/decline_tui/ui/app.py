@@ -15,6 +15,7 @@ from decline_tui.core.session import Session
 from decline_tui.ui.screens.help import HelpScreen
 from decline_tui.ui.screens.main import PALETTE, MainScreen
 from decline_tui.ui.widgets.offer_list import OfferList
+from decline_tui.ui.widgets.scenario_panel import ScenarioPanel
 
 
 class DeclineApp(App[None]):
@@ -79,6 +80,7 @@ class DeclineApp(App[None]):
                 ],
             ),
             ("In the offers list", OfferList.BINDINGS),
+            ("In the scenario helper", ScenarioPanel.BINDINGS),
             (
                 "Moving around",
                 [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -65,7 +66,7 @@ class PathDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
-            yield Label("File (.txt for plain text, .md for Markdown):")
+            yield Label("File (.txt plain text, .md Markdown, .eml a draft for your mail app):")
             yield Input(self.default, id="path", select_on_focus=False)
             yield Static("", id="path-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
@@ -235,3 +236,100 @@ class TemplateDialog(ModalScreen[Template | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One row of a FormDialog: an Input, or a Select when `choices` are given."""
+
+    key: str
+    label: str
+    value: str = ""
+    placeholder: str = ""
+    choices: tuple[str, ...] = ()
+
+
+class FormDialog(ModalScreen[bool]):
+    """A small form. `submit` applies the values or returns {field: error} to show."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "submit", "Save"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        fields: list[Field],
+        submit: Callable[[dict[str, str]], dict[str, str] | None],
+        intro: str = "",
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.fields = fields
+        self.submit = submit
+        self.intro = intro
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(
+                Text.assemble(
+                    (self.title_text, "bold"), ("   enter saves · escape cancels", "dim")
+                ),
+                classes="dialog-title",
+            )
+            if self.intro:
+                yield Static(Text(self.intro, style="dim"), classes="dialog-message")
+            for f in self.fields:
+                with Horizontal(classes="row"):
+                    yield Label(f.label, classes="form-label")
+                    if f.choices:
+                        options = [(Text(c or "(not stated)"), c) for c in f.choices]
+                        value = f.value if f.value in f.choices else f.choices[0]
+                        yield Select(
+                            options, value=value, id=f"ff-{f.key}", allow_blank=False, compact=True
+                        )
+                    else:
+                        yield Input(
+                            f.value, placeholder=f.placeholder, id=f"ff-{f.key}", compact=True
+                        )
+                yield Static("", id=f"fe-{f.key}", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        first = self.query("Input, Select").first()
+        first.focus()
+
+    def values(self) -> dict[str, str]:
+        out = {}
+        for f in self.fields:
+            widget = self.query_one(f"#ff-{f.key}")
+            value = widget.value if isinstance(widget, (Input, Select)) else ""
+            out[f.key] = "" if value is Select.NULL else str(value)
+        return out
+
+    def action_submit(self) -> None:
+        errors = self.submit(self.values()) or {}
+        for f in self.fields:
+            err = self.query_one(f"#fe-{f.key}", Static)
+            message = errors.get(f.key)
+            err.update(Text(f"✗ {message}") if message else "")
+            err.set_class(bool(message), "-shown")
+        if not errors:
+            self.dismiss(True)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_submit()
+        else:
+            self.dismiss(False)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

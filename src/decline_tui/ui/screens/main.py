@@ -28,7 +28,8 @@ from decline_tui.core import export
 from decline_tui.core.model import MEDIUMS, STATUSES, Offer
 from decline_tui.core.session import DraftView, FieldError, Session
 from decline_tui.core.store import ConflictError, WorkbookError
-from decline_tui.core.templates import BUILTIN, copy_template, pick_template
+from decline_tui.core.templates import all_templates, copy_template, pick_template
+from decline_tui.ui.screens.care import CARE_PALETTE, CareActions
 from decline_tui.ui.screens.dialogs import (
     ChoiceDialog,
     PathDialog,
@@ -73,6 +74,7 @@ PALETTE = [
     ("export: save draft to file", "Save the draft as .txt or .md", "save_draft"),
     ("profile: edit", "Your name and email", "edit_profile"),
     ("workbook: save now", "Write the workbook file now", "save_workbook"),
+    *CARE_PALETTE,
     *[
         (f"go: {title.lower()}", f"Jump to {title} ({key.upper()})", f"focus_region('{name}')")
         for name, (title, key) in REGIONS.items()
@@ -80,7 +82,7 @@ PALETTE = [
 ]
 
 
-class MainScreen(Screen[None]):
+class MainScreen(CareActions, Screen[None]):
     BINDINGS = [
         Binding("f1", "app.help", "Help", tooltip="Keys and a short guide"),
         *[
@@ -96,6 +98,21 @@ class MainScreen(Screen[None]):
         Binding("ctrl+t", "copy_draft", "Copy", tooltip="Copy the draft to the clipboard"),
         Binding("ctrl+s", "save_draft", "Save as", tooltip="Save the draft to a file"),
         Binding("ctrl+g", "edit_profile", "Profile", show=False, tooltip="Your name and email"),
+        Binding("ctrl+l", "mark_sent", "Sent", tooltip="Mark the draft as sent: log the decline"),
+        Binding(
+            "ctrl+b",
+            "next_to_decline",
+            "Next",
+            show=False,
+            tooltip="Next open offer to decline (after accepting one)",
+        ),
+        Binding(
+            "f10",
+            "show_checkins",
+            "Check-ins",
+            show=False,
+            tooltip="Upcoming check-ins after your declines",
+        ),
         Binding(
             "f12",
             "edit_template",
@@ -212,21 +229,27 @@ class MainScreen(Screen[None]):
         return self.session.medium_of(offer) if offer else "email"
 
     def refresh_list(self) -> None:
-        self.query_one(OfferList).show(self.session.wb.offers, self.today, self.offer_id)
+        self.query_one(OfferList).show(self.session.wb.offers, self.now, self.offer_id)
 
     def refresh_row(self, offer: Offer) -> None:
         offers = self.query_one(OfferList)
         try:
-            offers.replace_option_prompt(offer.id, offer_prompt(offer, self.today))
+            offers.replace_option_prompt(offer.id, offer_prompt(offer, self.now))
         except Exception:  # the option may be gone after a reload; rebuild instead
             self.refresh_list()
 
-    def load_form(self) -> None:
+    def template_choices(self) -> list[str]:
+        """The medium's templates, plus a scenario reply the offer is using right now."""
+        names = self.session.templates_for(self.medium)
         offer = self.offer
-        medium = self.medium
-        self.query_one(OfferForm).load(
-            offer, medium, self.session.templates_for(medium), self.today
-        )
+        if offer is not None and offer.template not in names:
+            current = pick_template(self.session.wb, offer.template, self.medium).name
+            if current not in names:
+                names = [*names, current]
+        return names
+
+    def load_form(self) -> None:
+        self.query_one(OfferForm).load(self.offer, self.medium, self.template_choices(), self.today)
 
     def refresh_draft(self) -> None:
         """Recompute the draft and checklist; cheap enough for every keystroke."""
@@ -244,7 +267,7 @@ class MainScreen(Screen[None]):
             template = pick_template(self.session.wb, offer.template, medium).name
             draft.show(view, medium, template, self.selected_rule)
             checklist.show(view.findings)
-        self.query_one(ScenarioPanel).show(self.session.wb, offer, self.today)
+        self.query_one(ScenarioPanel).show(self.session.wb, offer, self.now)
         self.refresh_bindings()
 
     @work(thread=True, exclusive=True, group="spelling")
@@ -412,8 +435,7 @@ class MainScreen(Screen[None]):
                     return
                 self.session.set_medium(offer, str(event.value))
                 self.leave_editing()
-                medium = self.medium
-                form.set_templates(self.session.templates_for(medium), offer.template)
+                form.set_templates(self.template_choices(), offer.template)
             else:
                 self.session.set_field(offer, event.field, event.value, self.today)
         except FieldError as exc:
@@ -662,8 +684,12 @@ class MainScreen(Screen[None]):
         text = self._export_text()
         if text is None:
             return
-        self.app.copy_to_clipboard(text)
-        self.copy_native(text)
+
+        def copy() -> None:
+            self.app.copy_to_clipboard(text)
+            self.copy_native(text)
+
+        self.guard_other_companies(copy, "Copy")
 
     @work(thread=True, exclusive=True, group="clipboard")
     def copy_native(self, text: str) -> None:
@@ -697,8 +723,16 @@ class MainScreen(Screen[None]):
         edited = view.text if view.edited else None
 
         def attempt(path: str, overwrite: bool = False) -> str | None:
-            content = export.export_content(view.draft, path, edited, title)
             try:
+                content = export.export_content(
+                    view.draft,
+                    path,
+                    edited,
+                    title,
+                    offer=offer,
+                    profile=self.session.wb.profile,
+                    now=self.now,
+                )
                 written = export.write_export(path, content, overwrite=overwrite)
             except FileExistsError:
                 ask_overwrite(path)
@@ -720,8 +754,10 @@ class MainScreen(Screen[None]):
                 confirm("Replace the file?", f"{path} exists already.", yes="Replace"), done
             )
 
-        dialog = PathDialog("Save the draft to a file", default, attempt)
-        self.app.push_screen(dialog)
+        dialog = PathDialog(
+            "Save the draft to a file (.txt, .md, or .eml for an email draft)", default, attempt
+        )
+        self.guard_other_companies(lambda: self.app.push_screen(dialog), "Save")
 
     # ------------------------------------------------------------------ actions: profile, templates
 
@@ -744,11 +780,11 @@ class MainScreen(Screen[None]):
         if current.builtin:
             name = f"my-{current.name}"
             n = 2
-            while name in wb.templates or name in BUILTIN:
+            while name in all_templates(wb):
                 name = f"my-{current.name}-{n}"
                 n += 1
             current = copy_template(current, name)
-        taken = set(wb.templates) | set(BUILTIN)
+        taken = set(all_templates(wb))
 
         def done(tpl) -> None:
             if tpl is None:

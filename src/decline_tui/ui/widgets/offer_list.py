@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
 
 from rich.text import Text
 from textual.binding import Binding
@@ -11,11 +11,12 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from decline_tui.core.model import Offer
-from decline_tui.core.timing import days_left, offer_clock
+from decline_tui.core.timing import days_left, describe_moment, offer_clock
 
 
-def offer_prompt(offer: Offer, today: date) -> Text:
+def offer_prompt(offer: Offer, now: datetime) -> Text:
     """Two lines: company and role, then status and clock in words (not colour alone)."""
+    today = now.date()
     line = Text(offer.company or "(no company yet)", style="bold")
     if offer.role:
         line.append(f" – {offer.role}", style="")
@@ -26,6 +27,8 @@ def offer_prompt(offer: Offer, today: date) -> Text:
         style = "bold red" if left is not None and left < 0 else ("yellow" if left == 0 else "")
         line.append(" · ")
         line.append(offer_clock(offer.deadline, today), style=style)
+    if offer.send_at and offer.status == "deciding":
+        line.append(f" · send {describe_moment(offer.send_at, now)}", style="cyan")
     if offer.example:
         line.append(" · example", style="dim")
     return line
@@ -51,11 +54,11 @@ class OfferList(OptionList):
             self.offer_id = offer_id
             super().__init__()
 
-    def show(self, offers: list[Offer], today: date, selected: str | None) -> None:
+    def show(self, offers: list[Offer], now: datetime, selected: str | None) -> None:
         """Rebuild the list, keeping the selected offer highlighted."""
         with self.prevent(OptionList.OptionHighlighted):
             self.clear_options()
-            self.add_options([Option(offer_prompt(o, today), id=o.id) for o in offers])
+            self.add_options([Option(offer_prompt(o, now), id=o.id) for o in offers])
             ids = [o.id for o in offers]
             if selected in ids:
                 self.highlighted = ids.index(selected)

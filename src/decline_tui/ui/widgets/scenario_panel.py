@@ -1,44 +1,135 @@
-"""The scenario helper: the guide's advice for the hard cases, with the workbook's state."""
+"""The scenario helper: the guide's hard cases and the follow-up, with the workbook's state."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static, TabbedContent, TabPane
 
-from decline_tui.core import scenarios
+from decline_tui.core import care, scenarios
 from decline_tui.core.model import Offer, Workbook
+from decline_tui.core.timing import describe_moment
+
+TABS = {
+    "counter-offer": "Counter",
+    "persistent-recruiter": "Recruiter",
+    "multiple-offers": "Several",
+    "follow-up": "Follow-up",
+}
 
 
-def _panel(advice: tuple[str, ...], state: list[str]) -> Text:
+def _panel(state: list[str], advice: tuple[str, ...] = (), keys: str = "") -> Text:
     out = Text()
     for line in state:
-        out.append(line + "\n", style="bold" if not line.startswith("  ") else "")
-    out.append("\n")
+        out.append(line + "\n", style="" if line.startswith(("  ", "•")) else "bold")
+    if keys:
+        out.append(keys + "\n", style="italic cyan")
+    if advice:
+        out.append("\n")
     for tip in advice:
         out.append("• ", style="dim")
         out.append(tip + "\n")
     return out
 
 
+def counter_text(offer: Offer | None) -> Text:
+    advice = scenarios.SCENARIOS["counter-offer"].advice
+    if offer is None:
+        return _panel(["Select an offer."], advice)
+    verdict = scenarios.compare_counter(offer.reconsider, offer.counter, offer.firm)
+    state = [verdict.summary, *[f"  {line}" for line in verdict.lines]]
+    return _panel(state, advice, "r: your criteria · c: their counter · t: draft the reply")
+
+
+def recruiter_text(offer: Offer | None) -> Text:
+    advice = scenarios.SCENARIOS["persistent-recruiter"].advice
+    if offer is None:
+        return _panel(["Select an offer."], advice)
+    template, summary = scenarios.recruiter_reply(offer)
+    follow_ups = [i for i in offer.log if i.kind == "follow-up"]
+    state = [summary]
+    for entry in follow_ups[-4:]:
+        state.append(f"  {entry.date.isoformat()} {entry.channel}: {entry.note}")
+    keys = "l: log their follow-up" + (" · t: draft the reply" if template else "")
+    return _panel(state, advice, keys)
+
+
+def several_text(wb: Workbook, offer: Offer | None, now: datetime) -> Text:
+    advice = scenarios.SCENARIOS["multiple-offers"].advice
+    state = scenarios.multiple_offers(wb).lines(now.date())
+    if offer is not None and offer.status == "accepted":
+        state += ["", *scenarios.rescind_lines(offer)]
+    keys = "ctrl+b: next offer to decline"
+    if offer is not None and offer.status == "accepted":
+        keys += " · t: draft a rescinding note"
+    return _panel(state, advice, keys)
+
+
+def follow_up_text(wb: Workbook, offer: Offer | None, now: datetime) -> Text:
+    if offer is None:
+        return _panel(["Select an offer."])
+    state = []
+    call = care.suggest_call(offer)
+    if call and offer.status == "deciding":
+        state.append(call)
+    reminder = scenarios.referral_reminder(offer)
+    if reminder:
+        state.append(reminder)
+    if offer.status == "deciding":
+        state.append(care.send_advice(now, offer.send_at))
+    due = [r for r in care.upcoming(wb, now.date()) if r.offer_id == offer.id]
+    if due:
+        state.append("Check-ins:")
+        state += [f"  {r.due.isoformat()} ({r.months} months, {r.status(now.date())})" for r in due]
+    elif offer.status == "declined" and not offer.future_open:
+        state.append("No check-ins: you chose not to keep the door open.")
+    if offer.contacts:
+        state.append("Contacts:")
+        state += [f"  {c.name}" + (f", {c.role}" if c.role else "") for c in offer.contacts]
+    if offer.log:
+        state.append("Log:")
+        state += [
+            f"  {i.date.isoformat()} {i.kind} ({i.channel}){': ' + i.note if i.note else ''}"
+            for i in offer.log[-5:]
+        ]
+    keys = "ctrl+l: mark sent · p: send later · a: add contact · l: log · F10: check-ins"
+    if offer.send_at and offer.status == "deciding":
+        state.insert(0, f"Planned: send {describe_moment(offer.send_at, now)}.")
+    return _panel(state, (), keys)
+
+
 class ScenarioPanel(Vertical):
-    """One tab per scenario."""
+    """One tab per hard case, plus the follow-up; keys act on the selected offer."""
+
+    BINDINGS = [
+        Binding("t", "screen.scenario_draft", "Draft reply", tooltip="Draft this tab's reply"),
+        Binding("r", "screen.record_reconsider", "Criteria", tooltip="What would change my mind"),
+        Binding("c", "screen.record_counter", "Counter", tooltip="Record their counter-offer"),
+        Binding("l", "screen.log_interaction", "Log", tooltip="Log an interaction"),
+        Binding("a", "screen.add_contact", "Contact", tooltip="Add a contact"),
+        Binding("p", "screen.plan_send", "Send later", tooltip="Plan when to send"),
+    ]
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="scenario-tabs"):
-            for s in scenarios.SCENARIOS.values():
-                with TabPane(s.title, id=f"sc-{s.id}"), VerticalScroll():
-                    yield Static("", id=f"sc-text-{s.id}")
+            for sid, title in TABS.items():
+                with TabPane(title, id=f"sc-{sid}"), VerticalScroll():
+                    yield Static("", id=f"sc-text-{sid}")
 
-    def show(self, wb: Workbook, offer: Offer | None, today: date) -> None:
-        sc = scenarios.SCENARIOS
-        states = {
-            "counter-offer": scenarios.counter_offer_lines(offer),
-            "persistent-recruiter": scenarios.recruiter_lines(offer),
-            "multiple-offers": scenarios.multiple_offers(wb).lines(today),
+    @property
+    def active(self) -> str:
+        return self.query_one(TabbedContent).active.removeprefix("sc-")
+
+    def show(self, wb: Workbook, offer: Offer | None, now: datetime) -> None:
+        texts = {
+            "counter-offer": counter_text(offer),
+            "persistent-recruiter": recruiter_text(offer),
+            "multiple-offers": several_text(wb, offer, now),
+            "follow-up": follow_up_text(wb, offer, now),
         }
-        for sid, state in states.items():
-            self.query_one(f"#sc-text-{sid}", Static).update(_panel(sc[sid].advice, state))
+        for sid, text in texts.items():
+            self.query_one(f"#sc-text-{sid}", Static).update(text)

@@ -1,0 +1,251 @@
+"""Keeping the relationship warm after a decline: the log, check-in reminders, timing advice.
+
+What personal CRMs (Clay, Monica, Dex) do, locally: every function is pure and takes
+`today` or `now`, so the reminders a test sees are the reminders a person sees.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from decline_tui.core.model import (
+    CHANNELS,
+    KINDS,
+    REMOTE,
+    Contact,
+    Interaction,
+    Offer,
+    Terms,
+    Workbook,
+)
+from decline_tui.core.session import FieldError, parse_date_field
+from decline_tui.core.timing import describe_moment, is_good_send_time, next_send_time
+
+DUE_SOON_DAYS = 14  # a reminder this close shows as coming up
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def decline_date(offer: Offer) -> date | None:
+    """When the decline went out: the logged decline, else the day it was first seen declined."""
+    logged = [i.date for i in offer.log if i.kind == "declined"]
+    if logged:
+        return min(logged)
+    return offer.declined_on
+
+
+def note_declined(wb: Workbook, today: date) -> list[Offer]:
+    """Give every declined offer a decline date, even one whose status was set by hand.
+
+    Returns the offers it changed, so the caller knows to save.
+    """
+    changed = []
+    for offer in wb.offers:
+        if offer.status == "declined" and decline_date(offer) is None:
+            offer.declined_on = today
+            changed.append(offer)
+    return changed
+
+
+def mark_sent(offer: Offer, today: date, medium: str, note: str = "") -> Interaction:
+    """The person sent the decline: log it, mark the offer declined, clear any plan to send."""
+    channel = {"phone": "phone", "linkedin": "linkedin"}.get(medium, "email")
+    entry = Interaction(today, "declined", channel, note or f"Sent the decline by {channel}")
+    offer.log.append(entry)
+    offer.status = "declined"
+    offer.send_at = None
+    if offer.declined_on is None:
+        offer.declined_on = today
+    return entry
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """A check-in due some months after a decline."""
+
+    offer_id: str
+    company: str
+    contact: str
+    months: int
+    due: date
+    done: bool
+
+    def status(self, today: date) -> str:
+        """'done', 'overdue', 'due soon' or 'later', in words."""
+        if self.done:
+            return "done"
+        days = (self.due - today).days
+        if days < 0:
+            return "overdue"
+        if days <= DUE_SOON_DAYS:
+            return "due soon"
+        return "later"
+
+
+def reminders(wb: Workbook, today: date) -> list[Reminder]:
+    """Check-ins for every declined offer (and those it was kept in touch with), by due date.
+
+    A reminder is done once a check-in is logged on or after the previous due date, so
+    logging one check-in ticks off one reminder.
+    """
+    out: list[Reminder] = []
+    for offer in wb.offers:
+        if offer.status != "declined" or not offer.future_open:
+            continue
+        start = decline_date(offer)
+        if start is None:
+            continue
+        months = sorted({m for m in (offer.checkin_months or wb.checkin_months) if m > 0})
+        checkins = sorted(i.date for i in offer.log if i.kind == "check-in" and i.date >= start)
+        contact = offer.contact_name or (offer.contacts[0].name if offer.contacts else "")
+        for n, m in enumerate(months):
+            out.append(
+                Reminder(
+                    offer.id,
+                    offer.company,
+                    contact,
+                    m,
+                    add_months(start, m),
+                    done=len(checkins) > n,
+                )
+            )
+    out.sort(key=lambda r: (r.done, r.due, r.company))
+    return out
+
+
+def upcoming(wb: Workbook, today: date) -> list[Reminder]:
+    """Reminders not yet done, soonest first."""
+    return [r for r in reminders(wb, today) if not r.done]
+
+
+def suggest_call(offer: Offer) -> str | None:
+    """Why a call should come first, when the guide says so; None when email is fine."""
+    if offer.channel in ("phone", "in-person", "video"):
+        return f"The offer came by {offer.channel}: call first, then confirm by email."
+    if offer.interviews >= 3:
+        return (
+            f"After {offer.interviews} rounds of interviews a call is the courteous way: "
+            "call first, then confirm by email."
+        )
+    return None
+
+
+def send_advice(now: datetime, planned: datetime | None = None) -> str:
+    """Whether to send now, and if not, when; mentions a planned time when there is one."""
+    if planned is not None:
+        if planned <= now:
+            return "The planned time to send has come: send it now."
+        return f"Planned to send {describe_moment(planned, now)}."
+    if is_good_send_time(now):
+        return "Now is a good time to send."
+    return f"Better to send {describe_moment(next_send_time(now), now)}."
+
+
+# --------------------------------------------------------------------------- form values
+
+
+class FormError(ValueError):
+    """Values a form cannot use, by field name, each with a message saying what fits."""
+
+    def __init__(self, errors: dict[str, str]):
+        self.errors = errors
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+
+
+def _parse_salary(text: str) -> int | None:
+    """'120000', '120,000', '120k', '£95 000': a whole amount; empty means not stated."""
+    value = text.strip().lower().replace(",", "").replace(" ", "").replace("_", "")
+    value = value.lstrip("$€£¥")
+    if not value:
+        return None
+    factor = 1000 if value.endswith("k") else 1
+    value = value.removesuffix("k")
+    try:
+        amount = float(value) * factor
+    except ValueError:
+        raise ValueError("a whole amount, e.g. 120000 or 120k") from None
+    if amount < 0 or amount != int(amount):
+        raise ValueError("a whole amount, e.g. 120000 or 120k")
+    return int(amount)
+
+
+def parse_terms(values: dict[str, str], today: date) -> Terms | None:
+    """Salary, remote, title, start and notes from a form; None when nothing was given."""
+    errors: dict[str, str] = {}
+    terms = Terms()
+    try:
+        terms.salary = _parse_salary(values.get("salary", ""))
+    except ValueError as exc:
+        errors["salary"] = str(exc)
+    remote = values.get("remote", "").strip().lower()
+    if remote not in REMOTE:
+        errors["remote"] = f"one of: {', '.join(r for r in REMOTE if r)} (or empty)"
+    terms.remote = remote
+    terms.title = values.get("title", "").strip()
+    try:
+        terms.start = parse_date_field(values.get("start", ""), today)
+    except FieldError as exc:
+        errors["start"] = str(exc)
+    terms.notes = values.get("notes", "").strip()
+    if errors:
+        raise FormError(errors)
+    return None if terms.is_empty() else terms
+
+
+def parse_interaction(values: dict[str, str], today: date) -> Interaction:
+    errors: dict[str, str] = {}
+    day: date | None = today
+    try:
+        day = parse_date_field(values.get("date", ""), today) or today
+    except FieldError as exc:
+        errors["date"] = str(exc)
+    kind = values.get("kind", "note").strip() or "note"
+    if kind not in KINDS:
+        errors["kind"] = f"one of: {', '.join(KINDS)}"
+    channel = values.get("channel", "email").strip() or "email"
+    if channel not in CHANNELS:
+        errors["channel"] = f"one of: {', '.join(CHANNELS)}"
+    if errors:
+        raise FormError(errors)
+    return Interaction(day or today, kind, channel, values.get("note", "").strip())
+
+
+def parse_contact(values: dict[str, str]) -> Contact:
+    contact = Contact(
+        **{k: values.get(k, "").strip() for k in ("name", "role", "email", "linkedin")}
+    )
+    errors = {}
+    if not contact.name:
+        errors["name"] = "a name, so you know who this is"
+    if contact.email and ("@" not in contact.email or " " in contact.email):
+        errors["email"] = "an address like name@company.com"
+    if contact.linkedin and not contact.linkedin.lower().startswith(
+        ("https://", "http://", "www.linkedin.com", "linkedin.com")
+    ):
+        errors["linkedin"] = "a profile link, e.g. https://www.linkedin.com/in/name"
+    if errors:
+        raise FormError(errors)
+    return contact
+
+
+def parse_send_at(text: str, now: datetime) -> datetime | None:
+    """'2026-11-30 09:00', 'next' (the next good time), or empty to clear the plan."""
+    value = text.strip().lower()
+    if not value:
+        return None
+    if value in ("next", "next good time"):
+        return next_send_time(now)
+    try:
+        moment = datetime.fromisoformat(value.replace(" ", "T", 1))
+    except ValueError:
+        raise FormError({"send_at": "YYYY-MM-DD HH:MM, or 'next' for the next good time"}) from None
+    if moment < now:
+        raise FormError({"send_at": "that time has passed"})
+    return moment

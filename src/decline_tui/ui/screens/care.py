@@ -1,0 +1,382 @@
+"""The hard cases and relationship care, as actions of the main screen.
+
+Each action gathers values with a small form and hands them to the core (care,
+scenarios); the main screen then recomputes and saves as for any other edit.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from decline_tui.core import care
+from decline_tui.core.model import CHANNELS, KINDS, REMOTE, Offer, Terms
+from decline_tui.ui.screens.dialogs import Field, FormDialog, confirm
+
+if TYPE_CHECKING:
+    from decline_tui.core.session import DraftView, Session
+
+# Command palette entries for these actions: (title, help, action).
+CARE_PALETTE = [
+    (
+        "care: mark draft as sent",
+        "Log the decline as sent and start check-in reminders",
+        "mark_sent",
+    ),
+    ("care: log an interaction", "A follow-up, a call, a check-in …", "log_interaction"),
+    ("care: add a contact", "Someone you met through this offer", "add_contact"),
+    ("care: upcoming check-ins", "Check-in reminders after your declines", "show_checkins"),
+    ("send later: plan a time", "Record when you will send this draft", "plan_send"),
+    (
+        "counter-offer: what would change my mind",
+        "Your own criteria, before a counter-offer arrives",
+        "record_reconsider",
+    ),
+    ("counter-offer: record their counter", "The terms they came back with", "record_counter"),
+    (
+        "multiple offers: next to decline",
+        "Jump to the next open offer to decline",
+        "next_to_decline",
+    ),
+]
+
+
+def _terms_fields(terms: Terms | None, start_label: str) -> list[Field]:
+    t = terms or Terms()
+    return [
+        Field("salary", "Salary", str(t.salary or ""), "e.g. 120000 or 120k"),
+        Field("remote", "Remote", t.remote, choices=REMOTE),
+        Field("title", "Title", t.title, "e.g. Lead Designer"),
+        Field("start", start_label, t.start.isoformat() if t.start else "", "YYYY-MM-DD"),
+        Field("notes", "Notes", t.notes, "anything else"),
+    ]
+
+
+class CheckinsScreen(ModalScreen[str | None]):
+    """Upcoming check-ins after declines; choosing one opens that offer's check-in note."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Close")]
+
+    def __init__(self, reminders: list[care.Reminder], today: date) -> None:
+        super().__init__()
+        self.reminders = reminders
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(
+                Text.assemble(
+                    ("Upcoming check-ins", "bold"),
+                    ("   enter drafts a check-in note · escape closes", "dim"),
+                ),
+                classes="dialog-title",
+            )
+            if not self.reminders:
+                yield Static(
+                    Text(
+                        "None yet. When you mark a decline as sent (ctrl+l), check-ins are "
+                        "planned at 3, 6 and 12 months."
+                    )
+                )
+            options = []
+            for r in self.reminders:
+                line = Text()
+                line.append(f"{r.due.isoformat()}  ", style="bold")
+                line.append(f"{r.status(self.today):<8}  ", style="yellow")
+                line.append(f"{r.contact or 'someone'} at {r.company or r.offer_id}")
+                line.append(f"  ({r.months}-month check-in)", style="dim")
+                options.append(Option(line, id=f"{r.offer_id}\t{r.months}"))
+            yield OptionList(*options, id="checkins")
+
+    def on_mount(self) -> None:
+        self.query_one("#checkins").focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss((event.option.id or "").split("\t")[0])
+
+
+class CareActions:
+    """Mixed into MainScreen: relies on its session, offer, refresh and save methods."""
+
+    session: Session
+    _view: DraftView | None
+
+    if TYPE_CHECKING:  # provided by MainScreen
+        offer: Offer | None
+        today: date
+        now: datetime
+        medium: str
+        app: object
+
+        def mark_dirty(self) -> None: ...
+        def refresh_draft(self) -> None: ...
+        def refresh_list(self) -> None: ...
+        def load_form(self) -> None: ...
+        def select_offer(self, offer_id: str | None) -> None: ...
+        def notify(self, message: str, **kwargs: object) -> None: ...
+
+    def _changed(self) -> None:
+        self.refresh_list()
+        self.load_form()
+        self.mark_dirty()
+        self.refresh_draft()
+
+    def _form(self, title: str, fields: list[Field], submit, intro: str = "") -> None:
+        self.app.push_screen(FormDialog(title, fields, submit, intro))  # type: ignore[attr-defined]
+
+    def guard_other_companies(self, then, verb: str) -> None:
+        """Before a draft leaves, warn when it names another company of the workbook."""
+        view = self._view
+        finding = (
+            next((f for f in view.findings if f.rule == "no-other-company"), None) if view else None
+        )
+        if finding is None or finding.status != "fail":
+            then()
+            return
+
+        def done(choice: str | None) -> None:
+            if choice == "yes":
+                then()
+
+        self.app.push_screen(  # type: ignore[attr-defined]
+            confirm(
+                "This draft names another company",
+                f"{finding.message} Declining one offer should never mention the others. "
+                f"{verb} anyway?",
+                yes=f"{verb} anyway",
+                no="Go back and fix it",
+            ),
+            done,
+        )
+
+    def action_mark_sent(self) -> None:
+        offer = self.offer
+        if offer is None:
+            return
+
+        def mark() -> None:
+            care.mark_sent(offer, self.today, self.medium)
+            self._changed()
+            months = ", ".join(
+                str(m) for m in (offer.checkin_months or self.session.wb.checkin_months)
+            )
+            self.notify(
+                f"Logged the decline of {offer.label}. Check-ins planned at {months} months (F10).",
+                markup=False,
+            )
+
+        self.guard_other_companies(mark, "Mark as sent")
+
+    def action_log_interaction(self) -> None:
+        offer = self.offer
+        if offer is None:
+            return
+
+        def submit(values: dict[str, str]) -> dict[str, str] | None:
+            try:
+                entry = care.parse_interaction(values, self.today)
+            except care.FormError as exc:
+                return exc.errors
+            offer.log.append(entry)
+            self._changed()
+            return None
+
+        self._form(
+            f"Log an interaction: {offer.label}",
+            [
+                Field("date", "Date", self.today.isoformat(), "YYYY-MM-DD"),
+                Field(
+                    "kind",
+                    "What",
+                    "follow-up" if offer.status == "declined" else "note",
+                    choices=KINDS,
+                ),
+                Field("channel", "Channel", "email", choices=CHANNELS),
+                Field("note", "Note", "", "what was said"),
+            ],
+            submit,
+        )
+
+    def action_add_contact(self) -> None:
+        offer = self.offer
+        if offer is None:
+            return
+
+        def submit(values: dict[str, str]) -> dict[str, str] | None:
+            try:
+                contact = care.parse_contact(values)
+            except care.FormError as exc:
+                return exc.errors
+            offer.contacts.append(contact)
+            self._changed()
+            return None
+
+        self._form(
+            f"Add a contact: {offer.label}",
+            [
+                Field("name", "Name", "", "María López"),
+                Field("role", "Role", "", "Design Director"),
+                Field("email", "Email", "", "name@company.com"),
+                Field("linkedin", "LinkedIn", "", "https://www.linkedin.com/in/…"),
+            ],
+            submit,
+        )
+
+    def action_plan_send(self) -> None:
+        offer = self.offer
+        if offer is None:
+            return
+        now = self.now
+
+        def submit(values: dict[str, str]) -> dict[str, str] | None:
+            try:
+                offer.send_at = care.parse_send_at(values["send_at"], now)
+            except care.FormError as exc:
+                return exc.errors
+            self._changed()
+            return None
+
+        current = offer.send_at.strftime("%Y-%m-%d %H:%M") if offer.send_at else "next"
+        self._form(
+            f"Send later: {offer.label}",
+            [Field("send_at", "Send at", current, "YYYY-MM-DD HH:MM, next, or empty")],
+            submit,
+            intro=care.send_advice(now) + " 'next' picks the next good time; empty clears it.",
+        )
+
+    def action_record_reconsider(self) -> None:
+        offer = self.offer
+        if offer is None:
+            return
+
+        def submit(values: dict[str, str]) -> dict[str, str] | None:
+            firm = values.pop("firm") == "nothing would"
+            try:
+                offer.reconsider = care.parse_terms(values, self.today)
+            except care.FormError as exc:
+                return exc.errors
+            offer.firm = firm
+            self._changed()
+            return None
+
+        self._form(
+            f"What would make you reconsider? {offer.label}",
+            [
+                Field(
+                    "firm",
+                    "Reconsider?",
+                    "nothing would" if offer.firm else "if these are met",
+                    choices=("if these are met", "nothing would"),
+                ),
+                *_terms_fields(offer.reconsider, "Start by"),
+            ],
+            submit,
+            intro="Decide this before a counter-offer arrives: the least salary, the way of "
+            "working, the title or the start date that would change your mind.",
+        )
+
+    def action_record_counter(self) -> None:
+        offer = self.offer
+        if offer is None:
+            return
+
+        def submit(values: dict[str, str]) -> dict[str, str] | None:
+            received = values.pop("received")
+            errors: dict[str, str] = {}
+            try:
+                terms = care.parse_terms(values, self.today)
+            except care.FormError as exc:
+                errors.update(exc.errors)
+            try:
+                day = care.parse_date_field(received, self.today) or self.today
+            except care.FieldError as exc:
+                errors["received"] = str(exc)
+            if errors:
+                return errors
+            offer.counter = terms
+            offer.counter_received = day if terms else None
+            self._changed()
+            return None
+
+        day = offer.counter_received or self.today
+        self._form(
+            f"Their counter-offer: {offer.label}",
+            [
+                Field("received", "Received", day.isoformat(), "YYYY-MM-DD"),
+                *_terms_fields(offer.counter, "Start"),
+            ],
+            submit,
+            intro="Record what they came back with; the scenario helper compares it with your "
+            "own criteria and drafts the reply.",
+        )
+
+    def action_scenario_draft(self) -> None:
+        """Draft the reply the selected scenario tab calls for."""
+        from decline_tui.core import scenarios
+        from decline_tui.ui.widgets.scenario_panel import ScenarioPanel
+
+        offer = self.offer
+        if offer is None:
+            return
+        tab = self.query_one(ScenarioPanel).active  # type: ignore[attr-defined]
+        name: str | None = None
+        why = ""
+        if tab == "counter-offer":
+            verdict = scenarios.compare_counter(offer.reconsider, offer.counter, offer.firm)
+            name, why = verdict.template, verdict.summary
+        elif tab == "persistent-recruiter":
+            name, why = scenarios.recruiter_reply(offer)
+        elif tab == "multiple-offers":
+            if offer.status == "accepted":
+                name, why = "rescind", "Call first; this note confirms it."
+            else:
+                why = "Each offer to decline has its own draft: ctrl+b moves to the next."
+        elif offer.referrer and offer.status in ("deciding", "declined"):
+            name, why = "referrer-note", f"A note to {offer.referrer}, who referred you."
+        elif offer.status == "declined":
+            name, why = "checkin-note", "A short check-in, with no ask."
+        else:
+            why = "Nothing to draft here until the offer is declined."
+        if not name:
+            self.notify(why, markup=False)
+            return
+        offer.template = name
+        self.leave_editing()  # type: ignore[attr-defined]
+        self._changed()
+        self.notify(f"Draft: {name}. {why}", timeout=4, markup=False)
+
+    def action_next_to_decline(self) -> None:
+        from decline_tui.core import scenarios
+
+        nxt = scenarios.next_to_decline(self.session.wb, self.offer.id if self.offer else None)
+        if nxt is None:
+            self.notify("No open offers left to decline.", markup=False)
+            return
+        self.select_offer(nxt.id)
+        self.notify(f"Next to decline: {nxt.label}", timeout=3, markup=False)
+
+    def action_show_checkins(self) -> None:
+        today = self.today
+
+        def done(offer_id: str | None) -> None:
+            if not offer_id:
+                return
+            offer = self.session.wb.offer(offer_id)
+            if offer is None:
+                return
+            offer.template = "checkin-note"
+            self.select_offer(offer_id)
+            self.mark_dirty()
+
+        self.app.push_screen(  # type: ignore[attr-defined]
+            CheckinsScreen(care.upcoming(self.session.wb, today), today), done
+        )

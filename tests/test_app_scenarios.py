@@ -1,0 +1,153 @@
+"""Pilot tests for the scenario helper and relationship care, by keyboard."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import Input, Select
+
+from decline_tui.core import care
+from decline_tui.ui.screens.care import CheckinsScreen
+from decline_tui.ui.screens.dialogs import ChoiceDialog, FormDialog
+
+from .conftest import NOW, choose, make_app, ready, wait_until
+
+
+async def fill(pilot, values: dict[str, str]) -> None:
+    dialog = pilot.app.screen
+    assert isinstance(dialog, FormDialog)
+    for key, value in values.items():
+        widget = dialog.query_one(f"#ff-{key}")
+        if isinstance(widget, Select):
+            widget.value = value
+        else:
+            assert isinstance(widget, Input)
+            widget.value = value
+    await pilot.pause()
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_mark_sent_logs_the_decline_and_plans_check_ins(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        offer = screen.offer
+        assert offer.status == "declined"
+        assert [(i.kind, i.date) for i in offer.log] == [("declined", NOW.date())]
+        due = [r.months for r in care.upcoming(screen.session.wb, NOW.date())]
+        assert due == [3, 6, 12]
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinsScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert offer.template == "checkin-note"
+        assert "since I declined" in screen._view.text or "Acme" in screen._view.text
+        await wait_until(pilot, lambda: not screen.dirty)
+    text = demo_path.read_text(encoding="utf-8")
+    assert "[[offers.log]]" in text and 'kind = "declined"' in text
+
+
+async def test_mark_sent_warns_when_the_draft_names_another_company(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        screen.session.set_field(screen.offer, "reason", "I am joining Initech", NOW.date())
+        screen.refresh_draft()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await choose(pilot, "no")
+        await pilot.pause()
+        assert screen.offer.status == "deciding" and screen.offer.log == []
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)  # copying warns too
+        await pilot.press("escape")
+
+
+async def test_counter_offer_flow(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        await fill(pilot, {"salary": "150k", "remote": "remote"})
+        offer = screen.offer
+        assert offer.reconsider.salary == 150000 and offer.reconsider.remote == "remote"
+        await pilot.press("c")
+        await pilot.pause()
+        await fill(pilot, {"salary": "bogus"})
+        assert isinstance(app.screen, FormDialog)  # the error keeps the form open
+        await fill(pilot, {"salary": "140000", "remote": "hybrid"})
+        assert offer.counter.salary == 140000
+        summary = str(screen.query_one("#sc-text-counter-offer").render())
+        assert "does not meet" in summary.lower() or "short" in summary.lower()
+        await pilot.press("t")
+        await pilot.pause()
+        assert offer.template == "counter-decline"
+        findings = {f.rule: f.status for f in screen._view.findings}
+        assert findings["no-bargaining"] != "fail"
+        assert findings["clear-decline"] == "pass"
+
+
+async def test_recruiter_follow_ups(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        offer = screen.offer
+        care.mark_sent(offer, date(2026, 11, 20), "email")
+        await pilot.press("f6")
+        await pilot.pause()
+        for _ in range(2):
+            await pilot.press("l")
+            await pilot.pause()
+            await fill(pilot, {"kind": "follow-up", "note": "Asked again"})
+        assert [i.kind for i in offer.log] == ["declined", "follow-up", "follow-up"]
+        screen.query_one("#scenario-tabs").active = "sc-persistent-recruiter"
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert offer.template == "recruiter-final"
+        assert "final" in screen._view.text
+
+
+async def test_next_to_decline_and_send_later(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert screen.offer.id == "acme"
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert screen.offer.id == "globex"  # overdue, so first to decline
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert screen.offer.id == "acme"
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        await fill(pilot, {"send_at": "2026-11-30 09:00"})
+        assert screen.offer.send_at is not None
+        prompt = str(screen.query_one("#offers").get_option("acme").prompt)
+        assert "send Monday 30 November at 09:00" in prompt
+
+
+async def test_add_contact(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await fill(pilot, {"name": "", "email": "x"})
+        errors = [str(w.render()) for w in app.screen.query(".field-error.-shown")]
+        assert len(errors) == 2
+        await fill(pilot, {"name": "Tom Okafor", "email": "tom@globex.example"})
+        assert screen.offer.contacts[0].name == "Tom Okafor"

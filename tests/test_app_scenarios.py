@@ -151,3 +151,48 @@ async def test_add_contact(demo_path):
         assert len(errors) == 2
         await fill(pilot, {"name": "Tom Okafor", "email": "tom@globex.example"})
         assert screen.offer.contacts[0].name == "Tom Okafor"
+
+
+async def test_referrer_and_interviews_fields(demo_path):
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        offer = screen.offer
+        screen.query_one("#f-interviews", Input).value = "lots"
+        await pilot.pause()
+        assert offer.interviews == 0
+        assert "whole number" in str(screen.query_one("#err-interviews").render())
+        screen.query_one("#f-interviews", Input).value = "4"
+        screen.query_one("#f-referrer", Input).value = "Jo Park"
+        await pilot.pause()
+        assert offer.interviews == 4 and offer.referrer == "Jo Park"
+        follow = str(screen.query_one("#sc-text-follow-up").render())
+        assert "4 rounds" in follow and "Jo Park" in follow
+        screen.query_one("#scenario-tabs").active = "sc-follow-up"
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert offer.template == "referrer-note"
+        assert screen._view.text.split("\n")[2].startswith(("Hi Jo", "Dear Jo"))
+
+
+async def test_check_in_months_and_ics(demo_path, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await screen.run_action("checkin_months")
+        await pilot.pause()
+        await fill(pilot, {"months": "1, 2"})
+        assert screen.session.wb.checkin_months == [1, 2]
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        ics = (tmp_path / "decline-tui-check-ins.ics").read_text(encoding="utf-8")
+        assert ics.count("BEGIN:VEVENT") == 2 and "DTSTART;VALUE=DATE:20261225" in ics

@@ -169,3 +169,12 @@ def test_parse_send_at():
         parse_send_at("2026-11-01 10:00", friday_pm)
     with pytest.raises(FormError):
         parse_send_at("monday-ish", friday_pm)
+
+
+def test_parse_months():
+    from decline_tui.core.care import parse_months
+
+    assert parse_months("12, 3 6") == [3, 6, 12]
+    for bad in ("", "0", "x", "3, -1", "99999"):
+        with pytest.raises(FormError):
+            parse_months(bad)

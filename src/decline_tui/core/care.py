@@ -249,3 +249,11 @@ def parse_send_at(text: str, now: datetime) -> datetime | None:
     if moment < now:
         raise FormError({"send_at": "that time has passed"})
     return moment
+
+
+def parse_months(text: str) -> list[int]:
+    """'3, 6, 12' → [3, 6, 12]: months after a decline to check in."""
+    parts = [p for p in text.replace(";", ",").replace(" ", ",").split(",") if p]
+    if not parts or not all(p.isdigit() and 1 <= int(p) <= 1200 for p in parts):
+        raise FormError({"months": "whole months from 1 up, e.g. 3, 6, 12"})
+    return sorted({int(p) for p in parts})

@@ -31,7 +31,10 @@ TEXT_FIELDS = (
     "admired",
     "project",
     "notes",
+    "referrer",
+    "referrer_email",
 )
+INT_FIELDS = ("interviews",)
 DATE_FIELDS = ("received", "deadline")
 BOOL_FIELDS = ("future_open", "offer_referrals")
 CHOICE_FIELDS = {"channel": CHANNELS, "status": STATUSES}
@@ -173,6 +176,14 @@ class Session:
             if received and deadline and deadline < received:
                 raise FieldError("the deadline is before the day the offer came")
             setattr(offer, name, day)
+        elif name in INT_FIELDS:
+            text = str(value).strip()
+            if not text:
+                setattr(offer, name, 0)
+            elif not text.isdigit() or int(text) > 100:
+                raise FieldError("a whole number, e.g. 3")
+            else:
+                setattr(offer, name, int(text))
         elif name in BOOL_FIELDS:
             setattr(offer, name, bool(value))
         elif name in CHOICE_FIELDS:

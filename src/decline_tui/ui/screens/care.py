@@ -63,19 +63,48 @@ def _terms_fields(terms: Terms | None, start_label: str) -> list[Field]:
 class CheckinsScreen(ModalScreen[str | None]):
     """Upcoming check-ins after declines; choosing one opens that offer's check-in note."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Close")]
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Close"),
+        Binding("s", "save_ics", "Save .ics", tooltip="Save the check-ins for your calendar"),
+    ]
 
-    def __init__(self, reminders: list[care.Reminder], today: date) -> None:
+    def __init__(self, reminders: list[care.Reminder], today: date, now: datetime) -> None:
         super().__init__()
         self.reminders = reminders
         self.today = today
+        self.now = now
+
+    def action_save_ics(self) -> None:
+        from pathlib import Path
+
+        from decline_tui.core import export
+        from decline_tui.ui.screens.dialogs import PathDialog
+
+        if not self.reminders:
+            self.notify("No check-ins to save yet.", markup=False)
+            return
+
+        def attempt(path: str, overwrite: bool = False) -> str | None:
+            try:
+                content = export.reminders_as_ics(self.reminders, self.now)
+                written = export.write_export(path, content, overwrite=overwrite)
+            except FileExistsError:
+                return "that file exists already; choose another name"
+            except export.ExportError as exc:
+                return str(exc)
+            self.app.pop_screen()
+            self.notify(f"Saved {len(self.reminders)} check-ins to {written}", markup=False)
+            return None
+
+        default = str(Path.cwd() / "decline-tui-check-ins.ics")
+        self.app.push_screen(PathDialog("Save the check-ins as a calendar file", default, attempt))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static(
                 Text.assemble(
                     ("Upcoming check-ins", "bold"),
-                    ("   enter drafts a check-in note · escape closes", "dim"),
+                    ("   enter drafts a check-in note · s saves an .ics · escape closes", "dim"),
                 ),
                 classes="dialog-title",
             )
@@ -354,6 +383,39 @@ class CareActions:
         self._changed()
         self.notify(f"Draft: {name}. {why}", timeout=4, markup=False)
 
+    def action_checkin_months(self) -> None:
+        offer = self.offer
+        wb = self.session.wb
+
+        def submit(values: dict[str, str]) -> dict[str, str] | None:
+            try:
+                months = care.parse_months(values["months"])
+            except care.FormError as exc:
+                return exc.errors
+            if values["scope"] == "this offer" and offer is not None:
+                offer.checkin_months = months
+            else:
+                wb.checkin_months = months
+            self._changed()
+            return None
+
+        current = (offer.checkin_months if offer else None) or wb.checkin_months
+        self._form(
+            "Check-in months",
+            [
+                Field("months", "Months", ", ".join(map(str, current)), "e.g. 3, 6, 12"),
+                Field(
+                    "scope",
+                    "For",
+                    "this offer" if offer and offer.checkin_months else "all offers",
+                    choices=("all offers", "this offer"),
+                ),
+            ],
+            submit,
+            intro="How many months after a decline to check in, with congratulations or something "
+            "useful.",
+        )
+
     def action_next_to_decline(self) -> None:
         from decline_tui.core import scenarios
 
@@ -378,5 +440,5 @@ class CareActions:
             self.mark_dirty()
 
         self.app.push_screen(  # type: ignore[attr-defined]
-            CheckinsScreen(care.upcoming(self.session.wb, today), today), done
+            CheckinsScreen(care.upcoming(self.session.wb, today), today, self.now), done
         )

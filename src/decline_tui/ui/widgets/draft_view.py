@@ -42,6 +42,7 @@ def meta_line(view: DraftView, medium: str, template: str) -> Text:
         style = "bold red" if n > LINKEDIN_PREMIUM else ("yellow" if n > LINKEDIN_FREE else "green")
         line.append(" · ")
         line.append(f"{n}/{LINKEDIN_FREE} characters", style=style)
+        line.append(f" ({LINKEDIN_PREMIUM} premium)", style="dim")
     else:
         line.append(f" · {len(text.split())} words")
     if view.edited:

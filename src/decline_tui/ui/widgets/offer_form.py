@@ -32,6 +32,11 @@ PROSE_INPUTS = (
     ("project", "Project", "a project you enjoyed learning about"),
     ("notes", "Notes", "for you only, never sent"),
 )
+EXTRA_INPUTS = (
+    ("interviews", "Interviews", "rounds of interviews, e.g. 3"),
+    ("referrer", "Referred by", "who referred you, if anyone"),
+    ("referrer_email", "Their email", "the referrer's email"),
+)
 
 
 def _row(label: str, field: Widget) -> ComposeResult:
@@ -66,6 +71,10 @@ class OfferForm(VerticalScroll, can_focus=False):
         )
         for name, label, hint in PROSE_INPUTS:
             yield from _row(label, Input(placeholder=hint, id=f"f-{name}", compact=True))
+        for name, label, hint in EXTRA_INPUTS:
+            yield from _row(label, Input(placeholder=hint, id=f"f-{name}", compact=True))
+            if name == "interviews":
+                yield Static("", id=f"err-{name}", classes="field-error")
         yield Checkbox("Stay in touch (door open)", id="f-future_open", classes="field")
         yield Checkbox("Offer to refer people", id="f-offer_referrals", classes="field")
         yield from _row(
@@ -94,11 +103,13 @@ class OfferForm(VerticalScroll, can_focus=False):
         if offer is None:
             return
         with self.prevent(Input.Changed, Select.Changed, Checkbox.Changed):
-            for name, _, _ in TEXT_INPUTS + PROSE_INPUTS:
-                self._set_input(name, getattr(offer, name))
+            for name, _, _ in TEXT_INPUTS + PROSE_INPUTS + EXTRA_INPUTS:
+                value = getattr(offer, name)
+                self._set_input(name, str(value or "") if name == "interviews" else value)
             for name, _, _ in DATE_INPUTS:
                 value = getattr(offer, name)
                 self._set_input(name, value.isoformat() if value else "")
+            for name in ("received", "deadline", "interviews"):
                 self.show_error(name, None)
             self.query_one("#f-channel", Select).value = (
                 offer.channel if offer.channel in CHANNELS else "other"

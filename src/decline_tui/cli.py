@@ -381,7 +381,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     except TemplateError as exc:
         raise UsageError(str(exc)) from None
     # Asking for a template asks for its words; otherwise the person's own edit wins.
-    edited = None if args.template else offer.drafts.get(draft.medium)
+    from decline_tui.core.session import draft_key
+
+    edited = None if args.template else offer.drafts.get(draft_key(wb, offer, draft.medium))
     what = f"{export.MEDIUM_LABELS.get(draft.medium, draft.medium)} for {offer.label}"
     what = f"your edited {what}" if edited is not None else f"the {what}"
 

@@ -40,6 +40,12 @@ BOOL_FIELDS = ("future_open", "offer_referrals")
 CHOICE_FIELDS = {"channel": CHANNELS, "status": STATUSES}
 
 
+def draft_key(wb: Workbook, offer: Offer, medium: str) -> str:
+    """Edits belong to the medium, or to the scenario reply they were made in."""
+    name = pick_template(wb, offer.template, medium).name
+    return name if name in SCENARIO_TEMPLATES else medium
+
+
 class FieldError(ValueError):
     """A value the person typed that cannot be used (yet); the message says what fits."""
 
@@ -114,9 +120,7 @@ class Session:
         return context_for(self.wb, offer, medium, now, template=template)
 
     def draft_key(self, offer: Offer, medium: str) -> str:
-        """Edits belong to the medium, or to the scenario reply they were made in."""
-        name = pick_template(self.wb, offer.template, medium).name
-        return name if name in SCENARIO_TEMPLATES else medium
+        return draft_key(self.wb, offer, medium)
 
     def view(
         self, offer: Offer, now: datetime, medium: str | None = None, *, spelling: bool = True

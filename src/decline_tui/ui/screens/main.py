@@ -261,11 +261,9 @@ class MainScreen(CareActions, Screen[None]):
             draft.show(None, "email", "", None)
             checklist.show([])
         else:
-            medium = self.medium
             view = self.session.view(offer, self.now, spelling=self.spelling_ready)
             self._view = view
-            template = pick_template(self.session.wb, offer.template, medium).name
-            draft.show(view, medium, template, self.selected_rule)
+            draft.show(view, view.draft.medium, view.draft.template, self.selected_rule)
             checklist.show(view.findings)
         self.query_one(ScenarioPanel).show(self.session.wb, offer, self.now)
         self.refresh_bindings()
@@ -296,6 +294,13 @@ class MainScreen(CareActions, Screen[None]):
             "copy_draft",
             "save_draft",
             "edit_template",
+            "mark_sent",
+            "log_interaction",
+            "add_contact",
+            "plan_send",
+            "record_reconsider",
+            "record_counter",
+            "scenario_draft",
         }
         if action in needs_offer and self.offer is None:
             return None
@@ -463,14 +468,11 @@ class MainScreen(CareActions, Screen[None]):
         self.selected_rule = event.rule
         if self._view is not None:
             draft = self.query_one(DraftPane)
-            draft.show(self._view, self.medium, self._template_name(), self.selected_rule)
+            view = self._view
+            draft.show(view, view.draft.medium, view.draft.template, self.selected_rule)
             finding = next((f for f in self._view.findings if f.rule == event.rule), None)
             if finding and finding.spans:
                 draft.select_span(*finding.spans[0])
-
-    def _template_name(self) -> str:
-        offer = self.offer
-        return pick_template(self.session.wb, offer.template, self.medium).name if offer else ""
 
     # ------------------------------------------------------------------ actions: regions
 

@@ -196,3 +196,38 @@ async def test_check_in_months_and_ics(demo_path, tmp_path, monkeypatch):
         await pilot.pause()
         ics = (tmp_path / "decline-tui-check-ins.ics").read_text(encoding="utf-8")
         assert ics.count("BEGIN:VEVENT") == 2 and "DTSTART;VALUE=DATE:20261225" in ics
+
+
+async def test_edit_and_delete_contacts_and_log(demo_path):
+    from decline_tui.ui.screens.care import RecordsScreen
+
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        offer = screen.offer
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await fill(pilot, {"name": "Tom Okafor"})
+        await pilot.press("l")
+        await pilot.pause()
+        await fill(pilot, {"kind": "call", "note": "Thanked them"})
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordsScreen)
+        await pilot.press("down")  # the log entry, after the contact
+        await pilot.press("enter")
+        await pilot.pause()
+        await fill(pilot, {"note": "Thanked them warmly"})
+        assert offer.log[0].note == "Thanked them warmly" and len(offer.log) == 1
+        assert isinstance(app.screen, RecordsScreen)
+        await pilot.press("up")
+        await pilot.press("delete")
+        await pilot.pause()
+        await choose(pilot, "yes")
+        assert offer.contacts == []
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not screen.dirty)
+    text = demo_path.read_text(encoding="utf-8")
+    assert 'note = "Thanked them warmly"' in text and "[[offers.contacts]]" not in text

@@ -33,6 +33,7 @@ CARE_PALETTE = [
     ),
     ("care: log an interaction", "A follow-up, a call, a check-in …", "log_interaction"),
     ("care: add a contact", "Someone you met through this offer", "add_contact"),
+    ("care: contacts and log", "See, edit or delete contacts and log entries", "show_records"),
     ("care: upcoming check-ins", "Check-in reminders after your declines", "show_checkins"),
     ("send later: plan a time", "Record when you will send this draft", "plan_send"),
     (
@@ -133,6 +134,91 @@ class CheckinsScreen(ModalScreen[str | None]):
         self.dismiss((event.option.id or "").split("\t")[0])
 
 
+class RecordsScreen(ModalScreen[None]):
+    """An offer's contacts and log: enter edits the highlighted one, delete removes it."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Close"),
+        Binding("enter", "edit", "Edit", priority=True),
+        Binding("delete,x", "remove", "Delete"),
+    ]
+
+    def __init__(self, owner: CareActions, offer: Offer) -> None:
+        super().__init__()
+        self.owner = owner
+        self.offer = offer
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(
+                Text.assemble(
+                    (f"Contacts and log: {self.offer.label}", "bold"),
+                    ("   enter edits · delete removes · escape closes", "dim"),
+                ),
+                classes="dialog-title",
+            )
+            yield OptionList(id="records")
+
+    def on_mount(self) -> None:
+        self.fill()
+        self.query_one("#records").focus()
+
+    def fill(self) -> None:
+        records = self.query_one("#records", OptionList)
+        keep = records.highlighted
+        records.clear_options()
+        for i, c in enumerate(self.offer.contacts):
+            line = Text.assemble(("contact  ", "cyan"), c.name, (f"  {c.role}", "dim"))
+            records.add_option(Option(line, id=f"c{i}"))
+        for i, entry in enumerate(self.offer.log):
+            line = Text.assemble(
+                (f"{entry.date.isoformat()}  ", "bold"),
+                (f"{entry.kind} ({entry.channel})", "yellow"),
+                f"  {entry.note}",
+            )
+            records.add_option(Option(line, id=f"l{i}"))
+        if not records.option_count:
+            records.add_option(
+                Option(Text("Nothing yet: a (contact) and l (log) add some."), disabled=True)
+            )
+        else:
+            records.highlighted = min(keep or 0, records.option_count - 1)
+
+    def _selected(self) -> tuple[str, int] | None:
+        records = self.query_one("#records", OptionList)
+        if records.highlighted is None:
+            return None
+        option_id = records.get_option_at_index(records.highlighted).id
+        return (option_id[0], int(option_id[1:])) if option_id else None
+
+    def action_remove(self) -> None:
+        picked = self._selected()
+        if picked is None:
+            return
+        kind, i = picked
+        items = self.offer.contacts if kind == "c" else self.offer.log
+
+        def done(choice: str | None) -> None:
+            if choice == "yes" and i < len(items):
+                del items[i]
+                self.owner._changed()
+                self.fill()
+
+        self.app.push_screen(
+            confirm("Delete this entry?", "It is removed from the workbook.", yes="Delete"), done
+        )
+
+    def action_edit(self) -> None:
+        picked = self._selected()
+        if picked is None:
+            return
+        kind, i = picked
+        if kind == "c":
+            self.owner.edit_contact(self.offer, i, self.fill)
+        else:
+            self.owner.edit_interaction(self.offer, i, self.fill)
+
+
 class CareActions:
     """Mixed into MainScreen: relies on its session, offer, refresh and save methods."""
 
@@ -206,59 +292,79 @@ class CareActions:
         self.guard_other_companies(mark, "Mark as sent")
 
     def action_log_interaction(self) -> None:
-        offer = self.offer
-        if offer is None:
-            return
+        if self.offer is not None:
+            self.edit_interaction(self.offer, None)
+
+    def edit_interaction(self, offer: Offer, index: int | None, after=None) -> None:
+        """Add a log entry (index None) or edit one; `after` runs once it is saved."""
+        entry = offer.log[index] if index is not None else None
 
         def submit(values: dict[str, str]) -> dict[str, str] | None:
             try:
-                entry = care.parse_interaction(values, self.today)
+                new = care.parse_interaction(values, self.today)
             except care.FormError as exc:
                 return exc.errors
-            offer.log.append(entry)
+            if index is None:
+                offer.log.append(new)
+            else:
+                offer.log[index] = new
             self._changed()
+            if after:
+                after()
             return None
 
+        kind = entry.kind if entry else ("follow-up" if offer.status == "declined" else "note")
         self._form(
-            f"Log an interaction: {offer.label}",
+            f"{'Edit the' if entry else 'Log an'} interaction: {offer.label}",
             [
-                Field("date", "Date", self.today.isoformat(), "YYYY-MM-DD"),
                 Field(
-                    "kind",
-                    "What",
-                    "follow-up" if offer.status == "declined" else "note",
-                    choices=KINDS,
+                    "date", "Date", (entry.date if entry else self.today).isoformat(), "YYYY-MM-DD"
                 ),
-                Field("channel", "Channel", "email", choices=CHANNELS),
-                Field("note", "Note", "", "what was said"),
+                Field("kind", "What", kind, choices=KINDS),
+                Field("channel", "Channel", entry.channel if entry else "email", choices=CHANNELS),
+                Field("note", "Note", entry.note if entry else "", "what was said"),
             ],
             submit,
         )
 
     def action_add_contact(self) -> None:
-        offer = self.offer
-        if offer is None:
-            return
+        if self.offer is not None:
+            self.edit_contact(self.offer, None)
+
+    def edit_contact(self, offer: Offer, index: int | None, after=None) -> None:
+        """Add a contact (index None) or edit one; `after` runs once it is saved."""
+        c = offer.contacts[index] if index is not None else None
 
         def submit(values: dict[str, str]) -> dict[str, str] | None:
             try:
                 contact = care.parse_contact(values)
             except care.FormError as exc:
                 return exc.errors
-            offer.contacts.append(contact)
+            if index is None:
+                offer.contacts.append(contact)
+            else:
+                offer.contacts[index] = contact
             self._changed()
+            if after:
+                after()
             return None
 
         self._form(
-            f"Add a contact: {offer.label}",
+            f"{'Edit' if c else 'Add'} a contact: {offer.label}",
             [
-                Field("name", "Name", "", "María López"),
-                Field("role", "Role", "", "Design Director"),
-                Field("email", "Email", "", "name@company.com"),
-                Field("linkedin", "LinkedIn", "", "https://www.linkedin.com/in/…"),
+                Field("name", "Name", c.name if c else "", "María López"),
+                Field("role", "Role", c.role if c else "", "Design Director"),
+                Field("email", "Email", c.email if c else "", "name@company.com"),
+                Field(
+                    "linkedin", "LinkedIn", c.linkedin if c else "", "https://www.linkedin.com/in/…"
+                ),
             ],
             submit,
         )
+
+    def action_show_records(self) -> None:
+        if self.offer is not None:
+            self.app.push_screen(RecordsScreen(self, self.offer))  # type: ignore[attr-defined]
 
     def action_plan_send(self) -> None:
         offer = self.offer

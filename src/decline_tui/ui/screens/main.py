@@ -301,6 +301,7 @@ class MainScreen(CareActions, Screen[None]):
             "record_reconsider",
             "record_counter",
             "scenario_draft",
+            "show_records",
         }
         if action in needs_offer and self.offer is None:
             return None

@@ -96,7 +96,9 @@ def follow_up_text(wb: Workbook, offer: Offer | None, now: datetime) -> Text:
             f"  {i.date.isoformat()} {i.kind} ({i.channel}){': ' + i.note if i.note else ''}"
             for i in offer.log[-5:]
         ]
-    keys = "ctrl+l: mark sent · p: send later · a: add contact · l: log · F10: check-ins"
+    keys = (
+        "ctrl+l: mark sent · p: send later · a: contact · l: log · e: edit these · F10: check-ins"
+    )
     if offer.send_at and offer.status == "deciding":
         state.insert(0, f"Planned: send {describe_moment(offer.send_at, now)}.")
     return _panel(state, (), keys)
@@ -112,6 +114,7 @@ class ScenarioPanel(Vertical):
         Binding("l", "screen.log_interaction", "Log", tooltip="Log an interaction"),
         Binding("a", "screen.add_contact", "Contact", tooltip="Add a contact"),
         Binding("p", "screen.plan_send", "Send later", tooltip="Plan when to send"),
+        Binding("e", "screen.show_records", "Records", tooltip="Edit or delete contacts and log"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -6,14 +6,12 @@ from datetime import date
 
 import pytest
 
-from decline_tui.core.model import STATUSES, Offer, Workbook
+from decline_tui.core.model import Offer, Workbook
 from decline_tui.core.scenarios import (
     OPEN_STATUSES,
     SCENARIOS,
     MultipleOffers,
-    counter_offer_lines,
     multiple_offers,
-    recruiter_lines,
 )
 
 from .conftest import NOW
@@ -207,77 +205,3 @@ def test_lines_depend_on_the_day():
 
 
 # --------------------------------------------------------------------------- per offer
-
-
-def test_counter_offer_lines_without_an_offer():
-    assert counter_offer_lines(None) == ["Select an offer to see where it stands."]
-
-
-def test_recruiter_lines_without_an_offer():
-    assert recruiter_lines(None) == ["Select an offer to see where it stands."]
-
-
-@pytest.mark.parametrize(
-    ("status", "expected"),
-    [
-        ("deciding", "You are still deciding; note now what would make you reconsider."),
-        ("declined", "You declined: if a counter-offer arrives, answer it promptly."),
-        ("accepted", "You accepted this offer; no counter-offer to handle."),
-        ("withdrawn", "Status: withdrawn."),
-        ("rescinded", "Status: rescinded."),
-    ],
-)
-def test_counter_offer_lines_for_each_status(offer, status, expected):
-    offer.status = status
-    assert counter_offer_lines(offer) == [f"Acme Robotics – Senior Product Designer: {expected}"]
-
-
-def test_counter_offer_lines_cover_every_status(offer):
-    for status in STATUSES:
-        offer.status = status
-        (line,) = counter_offer_lines(offer)
-        assert line.startswith(f"{offer.label}: ")
-        assert line.endswith(".")
-
-
-def test_recruiter_lines_after_declining(offer):
-    offer.status = "declined"
-    assert recruiter_lines(offer) == [
-        "Acme Robotics – Senior Product Designer: declined. If María López follows up, "
-        "thank them again and restate that the decision is final."
-    ]
-
-
-def test_recruiter_lines_after_declining_without_a_contact():
-    offer = Offer(id="x", company="Globex", status="declined")
-    (line,) = recruiter_lines(offer)
-    assert line.startswith("Globex: declined. If the recruiter follows up,")
-
-
-def test_recruiter_lines_while_deciding(offer):
-    assert recruiter_lines(offer) == [
-        "Acme Robotics – Senior Product Designer: not declined yet; "
-        "this applies after you send the decline."
-    ]
-
-
-def test_recruiter_lines_for_an_accepted_offer(offer):
-    offer.status = "accepted"
-    (line,) = recruiter_lines(offer)
-    assert line.startswith(f"{offer.label}: ")
-    assert "accepted" in line
-    assert "send the decline" not in line  # there is nothing to decline: they chose it
-
-
-@pytest.mark.parametrize("status", ["withdrawn", "rescinded"])
-def test_recruiter_lines_for_other_statuses(offer, status):
-    offer.status = status
-    assert recruiter_lines(offer) == [f"{offer.label}: Status: {status}."]
-
-
-def test_recruiter_lines_cover_every_status(offer):
-    for status in STATUSES:
-        offer.status = status
-        (line,) = recruiter_lines(offer)
-        assert line.startswith(f"{offer.label}: ")
-        assert line.endswith(".")

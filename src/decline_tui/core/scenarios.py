@@ -97,39 +97,18 @@ class MultipleOffers:
         return out
 
 
+def _deadline_key(offer: Offer) -> tuple[bool, date, str]:
+    """Closest deadline first; offers without one last."""
+    return (offer.deadline is None, offer.deadline or date.max, offer.company)
+
+
 def multiple_offers(wb: Workbook) -> MultipleOffers:
     """Accepted offers, the open ones to decline (by deadline), and those declined."""
     accepted = tuple(o for o in wb.offers if o.status == "accepted")
     still_open = [o for o in wb.offers if o.status in OPEN_STATUSES]
-    still_open.sort(key=lambda o: (o.deadline is None, o.deadline or date.max, o.company))
+    still_open.sort(key=_deadline_key)
     declined = tuple(o for o in wb.offers if o.status == "declined")
     return MultipleOffers(accepted, tuple(still_open), declined)
-
-
-def counter_offer_lines(offer: Offer | None) -> list[str]:
-    if offer is None:
-        return ["Select an offer to see where it stands."]
-    state = {
-        "deciding": "You are still deciding; note now what would make you reconsider.",
-        "declined": "You declined: if a counter-offer arrives, answer it promptly.",
-        "accepted": "You accepted this offer; no counter-offer to handle.",
-    }.get(offer.status, f"Status: {offer.status}.")
-    return [f"{offer.label}: {state}"]
-
-
-def recruiter_lines(offer: Offer | None) -> list[str]:
-    if offer is None:
-        return ["Select an offer to see where it stands."]
-    if offer.status == "declined":
-        return [
-            f"{offer.label}: declined. If {offer.contact_name or 'the recruiter'} follows up, "
-            "thank them again and restate that the decision is final."
-        ]
-    state = {
-        "deciding": "not declined yet; this applies after you send the decline.",
-        "accepted": "you accepted this offer; there is no decline to stand by.",
-    }.get(offer.status, f"Status: {offer.status}.")
-    return [f"{offer.label}: {state}"]
 
 
 # --------------------------------------------------------------------------- counter-offers
@@ -401,10 +380,6 @@ def recruiter_reply(offer: Offer) -> tuple[str, str]:
 
 
 # --------------------------------------------------------------------------- multiple offers
-
-
-def _deadline_key(offer: Offer) -> tuple[bool, date, str]:
-    return (offer.deadline is None, offer.deadline or date.max, offer.company)
 
 
 def next_to_decline(wb: Workbook, current_id: str) -> Offer | None:

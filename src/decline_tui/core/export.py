@@ -6,9 +6,11 @@ native tool when one exists and says honestly what it could and could not do.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import unicodedata
@@ -25,6 +27,7 @@ from pathlib import Path
 from decline_tui.core.care import Reminder
 from decline_tui.core.compose import Draft
 from decline_tui.core.model import Offer, Profile, slugify
+from decline_tui.core.store import atomic_write
 
 MEDIUM_LABELS = {"email": "email", "phone": "phone script", "linkedin": "LinkedIn note"}
 # What a file's extension makes of a draft; anything else is refused where formats are strict.
@@ -84,12 +87,16 @@ def write_export(
     """Write an export file; refuses to replace an existing file unless told to.
 
     Text is written as UTF-8 with Unix line ends; bytes (an .eml, a calendar) exactly as given.
+    A new file is created exclusively, so a file another program made meanwhile is never
+    replaced unasked; a replaced file is swapped in whole, so a failure leaves the old one.
     """
     target = Path(path).expanduser()
     if target.is_dir():
         raise ExportError(f"{target} is a folder; give a file name")
     if not target.parent.exists():
         raise ExportError(f"the folder {target.parent} does not exist")
+    if not target.parent.is_dir():
+        raise ExportError(f"cannot write {target}: {target.parent} is a file, not a folder")
     if target.exists() and not overwrite:
         raise FileExistsError(str(target))
     if isinstance(content, bytes):
@@ -98,13 +105,30 @@ def write_export(
         # Encoded before opening, so that a failure cannot leave the file empty.
         data = _encode(content.replace("\r\n", "\n"), f"cannot write {target}")
     try:
-        with open(target, "wb") as fh:
-            fh.write(data)
+        if overwrite and target.exists():
+            atomic_write(target, data, mode=stat.S_IMODE(target.stat().st_mode))
+        else:
+            _write_new(target, data)
+    except FileExistsError:
+        raise
     except PermissionError:
         raise ExportError(f"cannot write {target}: permission denied") from None
     except OSError as exc:
         raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
     return target
+
+
+def _write_new(target: Path, data: bytes) -> None:
+    """Create `target` (FileExistsError if it appeared meanwhile); a failed write removes it."""
+    with open(target, "xb") as fh:
+        try:
+            fh.write(data)
+            fh.flush()
+        except BaseException:
+            fh.close()
+            with contextlib.suppress(OSError):
+                target.unlink()
+            raise
 
 
 def _encode(text: str, what: str) -> bytes:

@@ -498,3 +498,62 @@ async def test_the_app_writes_only_the_workbook_and_the_files_asked_for(tmp_path
     extra = [w for w in written if w not in allowed and not w.startswith("data/.workbook.toml")]
     assert extra == [], written
     assert [p for p in data.iterdir() if p.name.endswith(".tmp")] == []
+
+
+async def test_a_workbook_broken_by_another_program_while_open_is_not_loaded_or_replaced(
+    demo_path,
+):
+    """Their broken version is never loaded over the person's work, nor silently replaced."""
+    from textual.widgets import Input, Static
+
+    from decline_tui.ui.screens.dialogs import ChoiceDialog
+
+    from .conftest import choose, make_app, ready, wait_until
+
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        broken = demo_path.read_bytes() + b"\n[profile\n"
+        demo_path.write_bytes(broken)
+        role = screen.query_one("#f-role", Input)
+        role.focus()
+        await pilot.press("end", "X")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        text = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "cannot be read now" in text and f"{demo_path}:" in text, text
+        assert not app.screen.query("#choice-theirs")  # nothing readable to load
+        await choose(pilot, "cancel")
+        assert demo_path.read_bytes() == broken
+        assert screen.dirty  # the person's change is still here
+        # Mended by hand: the next save offers their version again.
+        mended = broken.replace(b"\n[profile\n", b"\n")
+        demo_path.write_bytes(mended)
+        await pilot.press("Y")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        assert app.screen.query("#choice-theirs")
+        await choose(pilot, "cancel")
+        # Broken again, and this time the person keeps theirs: the file is replaced whole.
+        demo_path.write_bytes(broken)
+        await pilot.press("Z")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await choose(pilot, "mine")
+        await wait_until(pilot, lambda: not screen.dirty)
+    from decline_tui.core.store import Store
+
+    wb = Store(demo_path).load()
+    assert any(o.role.endswith("XYZ") for o in wb.offers)
+
+
+def test_disk_problem_names_a_broken_or_deleted_file_and_nothing_else(demo_path):
+    from datetime import date
+
+    from decline_tui.core.session import Session
+
+    session, _ = Session.open(demo_path, date(2026, 11, 25))
+    assert session.disk_problem() is None
+    demo_path.write_text("[[offers]]\ncompany = 3\n")
+    assert session.disk_problem() == (
+        f"{demo_path}:2:11: offers[1].company must be a string in quotes, not a number"
+    )
+    demo_path.unlink()
+    assert session.disk_problem() == f"{demo_path}: was deleted by another program"

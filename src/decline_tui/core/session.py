@@ -14,7 +14,7 @@ from pathlib import Path
 from decline_tui.core.checklist import CheckContext, Finding, check, context_for
 from decline_tui.core.compose import Draft, render_offer
 from decline_tui.core.model import CHANNELS, MEDIUMS, STATUSES, Offer, Workbook
-from decline_tui.core.store import Store
+from decline_tui.core.store import Store, WorkbookError
 from decline_tui.core.templates import (
     DEFAULT_FOR_MEDIUM,
     SCENARIO_TEMPLATES,
@@ -224,3 +224,17 @@ class Session:
 
     def reload(self) -> None:
         self.wb = self.store.load()
+
+    def disk_problem(self) -> str | None:
+        """Why the file on disk cannot replace what is open, if it cannot.
+
+        Asked before offering "load theirs" after a conflict: a version that another program
+        broke or deleted must not be loaded over the person's work.
+        """
+        if not self.store.path.exists():
+            return f"{self.store.path}: was deleted by another program"
+        try:
+            Store(self.store.path).load()
+        except WorkbookError as exc:
+            return str(exc)
+        return None

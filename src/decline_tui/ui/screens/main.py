@@ -373,16 +373,24 @@ class MainScreen(CareActions, Screen[None]):
             if then_quit:
                 self.app.exit()
 
-        self.app.push_screen(
-            ChoiceDialog(
+        problem = self.session.disk_problem()
+        if problem is None:
+            dialog = ChoiceDialog(
                 "The workbook changed on disk",
                 f"Another program changed {self.session.store.path} since decline-tui loaded "
                 "it. Keep your version (their change is lost), load theirs (your unsaved "
                 "changes are lost), or cancel and decide later.",
                 [("Keep mine", "mine"), ("Load theirs", "theirs"), ("Cancel", "cancel")],
-            ),
-            done,
-        )
+            )
+        else:  # nothing to load: replace it with ours, or leave it to be mended by hand
+            dialog = ChoiceDialog(
+                "The workbook on disk is broken",
+                f"Another program changed the workbook, and it cannot be read now:\n{problem}\n\n"
+                "Keep your version (it replaces the file on disk), or cancel: the file stays "
+                "as it is, your changes stay here, and the next save asks again.",
+                [("Keep mine", "mine"), ("Cancel", "cancel")],
+            )
+        self.app.push_screen(dialog, done)
 
     def request_quit(self) -> None:
         if self.save_now(then_quit=True):

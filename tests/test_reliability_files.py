@@ -557,3 +557,34 @@ def test_disk_problem_names_a_broken_or_deleted_file_and_nothing_else(demo_path)
     )
     demo_path.unlink()
     assert session.disk_problem() == f"{demo_path}: was deleted by another program"
+
+
+def test_commands_write_only_the_file_they_were_given(sandbox):
+    """Reading commands leave the workbook alone; exports create exactly the named file."""
+    from .conftest import DEMO
+
+    path = sandbox["data"] / "workbook.toml"
+    path.write_bytes(DEMO.read_bytes())
+    before = _snapshot(sandbox["root"])
+    out = sandbox["root"] / "out"
+    out.mkdir()
+    runs = {
+        "list": [],
+        "render acme --medium phone": [],
+        "export acme --to {o}/a.txt": ["out/a.txt"],
+        "export acme --to {o}/a.md": ["out/a.md"],
+        "export acme --to {o}/a.eml": ["out/a.eml"],
+        "reminders --all": [],
+        "reminders --ics {o}/c.ics": ["out/c.ics"],
+        "check --offer acme {m}": [],
+    }
+    made = ["out"]
+    for command, new in runs.items():
+        argv = command.format(o=out, m=sandbox["message"]).split()
+        proc = _run(sandbox, argv)
+        assert proc.returncode in (0, 1), (command, proc.stderr)  # check exits 1 on findings
+        assert "Traceback" not in proc.stderr
+        made += new
+        after = _snapshot(sandbox["root"])
+        assert sorted(set(after) - set(before)) == sorted(made), command
+        assert all(after[k] == v for k, v in before.items()), f"{command} changed a file"

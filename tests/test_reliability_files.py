@@ -564,7 +564,8 @@ def test_commands_write_only_the_file_they_were_given(sandbox):
     from .conftest import DEMO
 
     path = sandbox["data"] / "workbook.toml"
-    path.write_bytes(DEMO.read_bytes())
+    declined = b'\n[[offers]]\nid = "hooli"\ncompany = "Hooli"\nstatus = "declined"\n'
+    path.write_bytes(DEMO.read_bytes() + declined + b"declined_on = 2026-10-01\n")
     before = _snapshot(sandbox["root"])
     out = sandbox["root"] / "out"
     out.mkdir()

@@ -16,6 +16,21 @@ from decline_tui.core.model import Offer, Profile, Workbook
 NOW = datetime(2026, 11, 25, 10, 30)
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--soak",
+        action="store_true",
+        default=False,
+        help="run the reliability tests with many more iterations (minutes, not seconds)",
+    )
+
+
+@pytest.fixture
+def soak(request) -> bool:
+    """Whether this is a long local soak run rather than CI's quick one."""
+    return bool(request.config.getoption("--soak"))
+
+
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path, monkeypatch):
     folder = tmp_path / "data"

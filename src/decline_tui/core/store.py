@@ -9,11 +9,15 @@ program made since the last load.
 from __future__ import annotations
 
 import contextlib
+import copy
 import dataclasses
+import gc
 import hashlib
+import itertools
 import json
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
@@ -25,6 +29,12 @@ from tomlkit.exceptions import ParseError, TOMLKitError
 from tomlkit.items import AoT, Array, Bool, InlineTable, Table, Whitespace
 from tomlkit.toml_document import TOMLDocument
 
+try:
+    import tomllib as _tomllib
+except ImportError:  # Python 3.10: tomlkit reads every file, more slowly
+    _tomllib = None  # type: ignore[assignment]
+
+from decline_tui.core import filelock
 from decline_tui.core.model import (
     DEFAULT_CHECKIN_MONTHS,
     Contact,
@@ -146,12 +156,15 @@ class _Reader:
     def __init__(self, path: Path, text: str):
         self.path = path
         self.text = text
+        self.assigned = False  # gave an offer an id: the document now says more than the file
 
     def fail(self, where: tuple[Any, ...], message: str) -> WorkbookError:
         line, col = _locate(self.text, where)
         return WorkbookError(self.path, message, line, col)
 
     def expect(self, where: tuple[Any, ...], value: Any, kind: type | tuple[type, ...], want: str):
+        if type(value) is kind:  # the usual case, and the quick one
+            return value
         if isinstance(value, bool) and kind is not bool and bool not in _as_tuple(kind):
             raise self.fail(where, f"{_dotted(where)} must be {want}, not {_typename(value)}")
         if not isinstance(value, kind):
@@ -190,6 +203,7 @@ class _Reader:
             if not offer.id:
                 offer.id = wb.new_id(offer.company)
                 raw["id"] = offer.id
+                self.assigned = True
 
         templates = doc.get("templates", {})
         self.expect(("templates",), templates, dict, "a table ([templates.NAME])")
@@ -198,6 +212,8 @@ class _Reader:
         return wb
 
     def string(self, where: tuple[Any, ...], value: Any) -> str:
+        if type(value) is str:
+            return value
         return str(self.expect(where, value, str, "a string in quotes"))
 
     def offer(self, i: int, raw: dict[str, Any]) -> Offer:
@@ -206,15 +222,24 @@ class _Reader:
         if isinstance(raw_id, int) and not isinstance(raw_id, bool):
             raw_id = str(raw_id)
         values["id"] = self.string(("offers", i, "id"), raw_id).strip()
+        # The usual types are taken as they are, without a call: a thousand offers hold
+        # some 30,000 values.
         for key in _OFFER_STR:
             if key in raw:
-                values[key] = self.string(("offers", i, key), raw[key])
+                value = raw[key]
+                values[key] = (
+                    value if type(value) is str else self.string(("offers", i, key), value)
+                )
         for key in _OFFER_BOOL:
             if key in raw:
-                values[key] = self.expect(("offers", i, key), raw[key], bool, "true or false")
+                value = raw[key]
+                if type(value) is not bool:
+                    value = self.expect(("offers", i, key), value, bool, "true or false")
+                values[key] = value
         for key in _OFFER_DATE:
             if key in raw:
-                values[key] = self.day(("offers", i, key), raw[key])
+                value = raw[key]
+                values[key] = value if type(value) is date else self.day(("offers", i, key), value)
         if "drafts" in raw:
             where = ("offers", i, "drafts")
             drafts = self.expect(where, raw["drafts"], dict, "a table ([offers.drafts])")
@@ -250,6 +275,8 @@ class _Reader:
 
     def day(self, where: tuple[Any, ...], value: Any) -> date:
         """A TOML date; a date-time stands for its day."""
+        if type(value) is date:
+            return value
         if isinstance(value, datetime):
             value = value.date()
         if not isinstance(value, date):
@@ -330,22 +357,24 @@ class _Reader:
         return list(value)
 
     def contact(self, where: tuple[Any, ...], raw: dict[str, Any]) -> Contact:
-        contact = Contact()
+        values = {}
         for key in _CONTACT_STR:
             if key in raw:
-                setattr(contact, key, self.string((*where, key), raw[key]))
-        return contact
+                value = raw[key]
+                values[key] = value if type(value) is str else self.string((*where, key), value)
+        return Contact(**values)
 
     def interaction(self, where: tuple[Any, ...], raw: dict[str, Any]) -> Interaction:
         if "date" not in raw:
             raise self.fail(
                 where, f"{_dotted(where)} has no date: add one such as date = 2026-11-30"
             )
-        entry = Interaction(date=self.day((*where, "date"), raw["date"]))
+        values = {"date": self.day((*where, "date"), raw["date"])}
         for key in _LOG_STR:
             if key in raw:
-                setattr(entry, key, self.string((*where, key), raw[key]))
-        return entry
+                value = raw[key]
+                values[key] = value if type(value) is str else self.string((*where, key), value)
+        return Interaction(**values)
 
     def template(self, name: str, raw: Any) -> Template:
         where = ("templates", name)
@@ -920,6 +949,14 @@ def apply(doc: TOMLDocument, wb: Workbook) -> TOMLDocument:
     Raises ValueError, before changing anything, for what the file cannot hold.
     """
     _check(wb)
+    _write_top(doc, wb)
+    _write_offers(doc, wb.offers)
+    _write_templates(doc, wb)
+    return doc
+
+
+def _write_top(doc: TOMLDocument, wb: Workbook) -> None:
+    """The schema version, [profile] and [settings]."""
     fresh = not doc
     if doc.get("schema_version") != SCHEMA_VERSION:
         doc["schema_version"] = SCHEMA_VERSION
@@ -938,8 +975,9 @@ def apply(doc: TOMLDocument, wb: Workbook) -> TOMLDocument:
         _update_optional(doc["settings"], "theme", wb.theme)
         _update(doc["settings"], "checkin_months", wb.checkin_months, keep_default=default_months)
 
-    _write_offers(doc, wb.offers)
 
+def _write_templates(doc: TOMLDocument, wb: Workbook) -> None:
+    """The person's own templates, [templates.NAME]."""
     if wb.templates or "templates" in doc:
         spaced = "templates" in doc
         if not spaced:
@@ -953,13 +991,12 @@ def apply(doc: TOMLDocument, wb: Workbook) -> TOMLDocument:
                 _write_template(current, tpl)
             else:
                 templates[name] = _template_table(tpl, spaced=spaced)
-    return doc
 
 
 def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Replace `path` with `data` so that a crash leaves either the old file or the new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -979,6 +1016,26 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
             os.close(dir_fd)
 
 
+_TEMP_SUFFIX = ".tmp"
+
+
+def remove_stale_temps(path: Path, older_than: float = 0.0) -> None:
+    """Delete the temp files of saves killed mid-write, so they never pile up in the folder.
+
+    Safe with no age limit only under the folder's lock: then no save is writing one.
+    """
+    prefix, cutoff = f".{path.name}.", datetime.now().timestamp() - older_than
+    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
+        for entry in entries:
+            if not (entry.name.startswith(prefix) and entry.name.endswith(_TEMP_SUFFIX)):
+                continue
+            with contextlib.suppress(OSError):  # gone already, or not ours to delete
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                if older_than <= 0 or entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                    os.unlink(entry.path)
+
+
 def _fingerprint(data: bytes | None) -> str | None:
     return None if data is None else hashlib.sha256(data).hexdigest()
 
@@ -988,7 +1045,11 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str]):
         self.path = Path(path)
-        self._doc: TOMLDocument | None = None
+        self._text: str | None = None  # the file's text as last read or written; None: unread
+        self._doc: TOMLDocument | None = None  # when it says more than _text (a migration)
+        self._base: Workbook | None = None  # what _text says, when it says exactly that
+        self._cut: _Cut | None = None  # _text cut around its offers, once a save needed it
+        self._raw: dict[str, Any] | None = None  # _text read, until _base is made from it
         self._seen: str | None = None  # fingerprint of the bytes last read or written
 
     @property
@@ -1009,16 +1070,62 @@ class Store:
 
     def load(self) -> Workbook:
         """Read the workbook (an empty one when the file does not exist yet)."""
-        self._doc = None
+        self._remember(None)
         data = self._read_bytes()
         if data is None:
-            self._doc = tomlkit.document()
+            self._remember(_Saved("", None))
             self._seen = None
             return Workbook()
-        wb, doc = parse(data, self.path)
-        self._doc = doc
+        text = _decode(data, self.path)
+        with _no_gc():
+            fast = _parse_fast(text, self.path)
+        if fast is not None:
+            wb, raw = fast
+            self._remember(_Saved(text, None), raw=raw)
+        else:
+            wb, doc, exact = _parse_doc(text, self.path)
+            self._remember(_Saved(text, _copy(wb) if exact else None), None if exact else doc)
         self._seen = _fingerprint(data)
         return wb
+
+    def _remember(
+        self,
+        saved: _Saved | None,
+        doc: TOMLDocument | None = None,
+        raw: dict[str, Any] | None = None,
+    ) -> None:
+        """What the file now says; None: nothing read, so nothing may be written.
+
+        `raw` is the file as read, kept to make the private copy of its workbook only when
+        a save first needs it: opening does not wait for it.
+        """
+        self._text = None if saved is None else saved.text
+        self._base = None if saved is None else saved.base
+        self._cut = None if saved is None else saved.cut
+        self._doc = doc
+        self._raw = raw
+
+    def _render(self, wb: Workbook) -> _Saved:
+        """The file's new text, without changing the store: a failed save changes nothing.
+
+        Raises ValueError (or a tomlkit error) for what the file cannot hold.
+        """
+        _check(wb)
+        if self._base is None and self._raw is not None:
+            with contextlib.suppress(WorkbookError), _no_gc():  # it read at load; else slowly
+                self._base = _Reader(self.path, self._text or "").workbook(self._raw)
+            self._raw = None
+        if self._base is not None:
+            try:
+                saved = _save_fast(self._text or "", self._cut, self._base, wb)
+            except Exception:  # whatever trips the quick way up, the whole document decides
+                saved = None
+            if saved is not None:
+                return saved
+        # The whole document, parsed afresh: edits to it never touch what the store holds.
+        doc = tomlkit.parse(self._doc.as_string() if self._doc is not None else self._text or "")
+        text = apply(doc, wb).as_string()
+        return _Saved(text, _said(text, doc))
 
     def changed_on_disk(self) -> bool:
         """Whether someone else wrote the file since we last read or wrote it."""
@@ -1032,18 +1139,11 @@ class Store:
 
     def save(self, wb: Workbook, *, force: bool = False) -> None:
         """Write the workbook atomically; refuses if the file was never read or changed since."""
-        if self._doc is None:
+        if self._text is None:
             raise WorkbookError(self.path, "was not loaded successfully; refusing to overwrite it")
-        if not force and self.changed_on_disk():
-            raise ConflictError(
-                self.path,
-                "was changed by another program since it was loaded; reload it before saving",
-            )
-        # Work on a copy, so that a workbook the file cannot hold changes nothing.
-        doc = tomlkit.parse(self._doc.as_string())
         try:
-            apply(doc, wb)
-            data = doc.as_string().encode("utf-8")
+            saved = self._render(wb)
+            data = saved.text.encode("utf-8")
         except UnicodeEncodeError as exc:
             bad = exc.object[exc.start : exc.end]
             raise WorkbookError(
@@ -1054,15 +1154,30 @@ class Store:
         except (ValueError, TOMLKitError) as exc:
             raise WorkbookError(self.path, f"could not be saved: {exc}") from None
         try:
-            atomic_write(self.path, data)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # Locked from the check to the replace: another save cannot slip in between.
+            with filelock.hold(self.path.parent) as locked:
+                if not force and self.changed_on_disk():
+                    raise ConflictError(
+                        self.path,
+                        "was changed by another program since it was loaded; "
+                        "reload it before saving",
+                    )
+                remove_stale_temps(self.path, 0.0 if locked else 600.0)
+                atomic_write(self.path, data)
         except OSError as exc:
             raise WorkbookError(self.path, f"could not be saved: {exc.strerror or exc}") from None
-        self._doc = doc
+        self._remember(saved)
         self._seen = _fingerprint(data)
 
 
 def parse(data: bytes, path: Path) -> tuple[Workbook, TOMLDocument]:
     """Bytes of a workbook file to a Workbook, or a WorkbookError saying where it is wrong."""
+    wb, doc, _ = _parse_doc(_decode(data, path), path)
+    return wb, doc
+
+
+def _decode(data: bytes, path: Path) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -1074,6 +1189,15 @@ def parse(data: bytes, path: Path) -> tuple[Workbook, TOMLDocument]:
         raise WorkbookError(
             path, "is empty; restore it from a backup, or delete it to start afresh", 1, 1
         )
+    return text
+
+
+def _parse_doc(text: str, path: Path) -> tuple[Workbook, TOMLDocument, bool]:
+    """The tomlkit way: exact error messages, and migrations.
+
+    The flag says whether the document says exactly what the file does (nothing migrated,
+    no id given, a schema_version stated).
+    """
     try:
         doc = tomlkit.parse(text)
     except ParseError as exc:
@@ -1084,6 +1208,7 @@ def parse(data: bytes, path: Path) -> tuple[Workbook, TOMLDocument]:
         line, col = _syntax_position(text, None, None)
         raise WorkbookError(path, f"is not valid TOML: {exc}", line, col) from None
     reader = _Reader(path, text)
+    stated = doc.get("schema_version")
     version = doc.get("schema_version", SCHEMA_VERSION)
     if isinstance(version, bool) or not isinstance(version, int):
         raise reader.fail(("schema_version",), "schema_version must be a whole number")
@@ -1103,7 +1228,8 @@ def parse(data: bytes, path: Path) -> tuple[Workbook, TOMLDocument]:
             )
         migrate(doc)
         version += 1
-    return reader.workbook(doc), doc
+    wb = reader.workbook(doc)
+    return wb, doc, stated == SCHEMA_VERSION and type(stated) is not bool and not reader.assigned
 
 
 def _syntax_position(text: str, line: int | None, col: int | None) -> tuple[int | None, int | None]:
@@ -1126,3 +1252,503 @@ def _syntax_position(text: str, line: int | None, col: int | None) -> tuple[int 
     except Exception:  # only a better position was asked for
         return line, col
     return line, col
+
+
+# --------------------------------------------------------------------------- fast path
+#
+# tomlkit keeps every comment but is slow: a thousand offers (1 MB) take it seconds to parse
+# and a third of a second to write back. So a file is read without it (_plain_toml, else
+# tomllib), and saved by cutting its text into the part before the offers, one piece per
+# [[offers]] table and the part after: a save re-renders with tomlkit only the pieces whose
+# offer changed, exactly as a whole-document save would, and keeps every other byte. Every
+# piece it touches is read back to check it says what it should. Whatever looks unusual (and
+# every error, for its exact message) goes the slow way, through a whole tomlkit document.
+
+
+def _loads(text: str) -> dict[str, Any]:
+    """Plain Python values of a TOML text, as tomlkit reads it; raises on invalid TOML.
+
+    tomllib turns a CRLF inside a multi-line string into LF and tomlkit keeps it: text with
+    a carriage return is left to tomlkit, so that the two ways never disagree.
+    """
+    if "\r" not in text:
+        plain = _plain_toml(text)
+        if plain is not None:
+            return plain
+        if _tomllib is not None:
+            return _tomllib.loads(text)
+    return tomlkit.parse(text).unwrap()
+
+
+def _parse_fast(text: str, path: Path) -> tuple[Workbook, dict[str, Any]] | None:
+    """The workbook and the values it was read from, when read quickly and the file already
+    says exactly that; else None.
+
+    None sends the caller to the tomlkit path: for errors (their messages and positions
+    come from there), migrations, and offers that get an id only now.
+    """
+    if "\r" in text:
+        return None
+    try:
+        raw = _plain_toml(text)
+        if raw is None:
+            if _tomllib is None:
+                return None
+            raw = _tomllib.loads(text)
+    except Exception:  # the tomlkit path says what is wrong, and where
+        return None
+    version = raw.get("schema_version")
+    if type(version) is not int or version != SCHEMA_VERSION:
+        return None
+    reader = _Reader(path, text)
+    try:
+        wb = reader.workbook(raw)
+    except WorkbookError:
+        return None
+    return None if reader.assigned else (wb, raw)
+
+
+# The TOML that decline-tui writes, and most of what people write by hand, is a narrow part
+# of TOML: one statement a line, bare keys, strings, dates, numbers and arrays of numbers.
+# One regular expression a line reads it three times as fast as tomllib, and anything else
+# (or anything invalid) is left to tomllib, so both always read the same.
+_CTRL = r"\x00-\x08\x0a-\x1f\x7f"  # control characters: never raw in a string or comment
+_INT = r"[+-]?(?:0|[1-9](?:_?[0-9])*)"
+_ESCAPES = r'\\(?:["\\btnfr]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})'
+_NAME = r"[A-Za-z0-9_-]+"
+
+
+def _many(chars: str, *others: str) -> str:
+    """Any number of `chars` or `others`: in runs of `chars` held atomically where Python's re
+    can (3.11), which reads a long string several times faster and cannot backtrack badly."""
+    if sys.version_info >= (3, 11):
+        return rf"(?>(?:{chars}+|{'|'.join(others)})*)"
+    return rf"(?:{chars}|{'|'.join(others)})*"
+
+
+_BASIC = _many(rf'[^"\\{_CTRL}]', _ESCAPES)
+_ML_BASIC = _many(r'[^"\\\x00-\x08\x0b-\x1f\x7f]', r"\\[\s\S]", r'"(?!"")')
+_ML_LITERAL = _many(r"[^'\x00-\x08\x0b-\x1f\x7f]", r"'(?!'')")
+_STATEMENT = re.compile(
+    rf"[ \t]*(?:"
+    rf"(?P<key>{_NAME})[ \t]*=[ \t]*(?:"
+    rf'"(?P<basic>{_BASIC})"'
+    rf"|'(?P<literal>[^'{_CTRL}]*)'"
+    rf'|"""(?P<mlbasic>{_ML_BASIC}"{{0,2}})"""'
+    rf"|'''(?P<mlliteral>{_ML_LITERAL}'{{0,2}})'''"
+    rf"|(?P<bool>true|false)"
+    rf"|(?P<date>\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"|(?P<datetime>\d{{4}}-\d{{2}}-\d{{2}}T\d{{2}}:\d{{2}}:\d{{2}})"
+    rf"|(?P<int>{_INT})"
+    rf"|\[(?P<ints>[ \t]*(?:{_INT}[ \t]*,[ \t]*)*(?:{_INT}[ \t]*,?[ \t]*)?)\]"
+    rf")"
+    rf"|\[\[(?P<aot>{_NAME}(?:\.{_NAME})*)\]\]"
+    rf"|\[(?P<table>{_NAME}(?:\.{_NAME})*)\]"
+    rf")?[ \t]*(?:#[^{_CTRL}]*)?\n"
+)
+_UNESCAPE = re.compile(
+    r'\\(?:([ \t]*\n[ \t\n]*)|(["\\btnfr])|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|([\s\S]))'
+)
+_SIMPLE_ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
+
+
+def _unescape(text: str, multiline: bool) -> str:
+    """A basic string's escapes decoded; ValueError for what TOML does not allow."""
+
+    def one(m: re.Match[str]) -> str:
+        trimmed, simple, short, long, other = m.groups()
+        if trimmed is not None and multiline:
+            return ""  # a line-ending backslash takes the white space after it away
+        if simple is not None:
+            return _SIMPLE_ESCAPES[simple]
+        if short or long:
+            code = int(short or long, 16)
+            if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+                raise ValueError("not a Unicode scalar value")
+            return chr(code)
+        raise ValueError(f"invalid escape {other!r}")
+
+    return _UNESCAPE.sub(one, text) if "\\" in text else text
+
+
+def _plain_toml(text: str) -> dict[str, Any] | None:
+    """What tomllib would read from the text, when it is of the narrow kind; else None."""
+    if not text.endswith("\n"):
+        text += "\n"
+    root: dict[str, Any] = {}
+    table = root
+    arrays: set[int] = set()  # arrays of tables, which a header may extend
+    match, pos, end = _STATEMENT.match, 0, len(text)
+    try:
+        while pos < end:
+            m = match(text, pos)
+            if m is None:
+                return None
+            pos = m.end()
+            kind = m.lastgroup
+            if kind is None:
+                continue  # a blank line or a comment
+            if kind == "aot" or kind == "table":
+                *parents, last = m.group(kind).split(".")
+                parent = root
+                for name in parents:
+                    parent = parent.setdefault(name, {})
+                    if id(parent) in arrays:
+                        parent = parent[-1]
+                    elif type(parent) is not dict:
+                        return None
+                current = parent.get(last)
+                if kind == "table":
+                    if current is not None:
+                        return None  # made earlier, one way or another: tomllib decides
+                    table = parent[last] = {}
+                else:
+                    if current is None:
+                        current = parent[last] = []
+                        arrays.add(id(current))
+                    elif id(current) not in arrays:
+                        return None
+                    table = {}
+                    current.append(table)
+                continue
+            key = m.group("key")
+            if key in table:
+                return None  # defined twice: an error tomllib words
+            value = m.group(kind)
+            if kind == "basic":
+                table[key] = _unescape(value, False)
+            elif kind == "literal":
+                table[key] = value
+            elif kind == "mlbasic":
+                table[key] = _unescape(value.removeprefix("\n"), True)
+            elif kind == "mlliteral":
+                table[key] = value.removeprefix("\n")
+            elif kind == "bool":
+                table[key] = value == "true"
+            elif kind == "date":
+                table[key] = date.fromisoformat(value)
+            elif kind == "datetime":
+                table[key] = datetime.fromisoformat(value)
+            elif kind == "int":
+                table[key] = int(value)
+            else:
+                table[key] = [int(n) for n in value.split(",") if n.strip()]
+    except ValueError:  # a date that does not exist, say
+        return None
+    return root
+
+
+_ATOMS = frozenset((str, int, float, bool, type(None), date, datetime, time))
+
+
+def _copy(value: Any) -> Any:
+    """A deep copy of model data, several times quicker than copy.deepcopy."""
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    if kind is list:
+        return [v if type(v) in _ATOMS else _copy(v) for v in value]
+    if kind is dict:
+        return {k: v if type(v) in _ATOMS else _copy(v) for k, v in value.items()}
+    if kind is tuple:
+        return tuple(v if type(v) in _ATOMS else _copy(v) for v in value)
+    if hasattr(kind, "__dataclass_fields__") and hasattr(value, "__dict__"):
+        twin = object.__new__(kind)
+        twin.__dict__.update(
+            {k: v if type(v) in _ATOMS else _copy(v) for k, v in value.__dict__.items()}
+        )
+        return twin
+    return copy.deepcopy(value)
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Hold the cycle collector off while reading: a thousand offers make some 100,000
+    objects, none in a cycle, and a full collection among an app's own (Textual's) took
+    longer than reading them (20 ms of 60). Reference counting still frees them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _said(text: str, doc: TOMLDocument) -> Workbook | None:
+    """What a file written from `doc` says, read back: the model may hold more than the file
+    (empty counter-offer terms need no table), and the next save compares with the file."""
+    try:
+        fast = _parse_fast(text, Path())
+        return fast[0] if fast else _Reader(Path(), text).workbook(doc)
+    except Exception:  # unreadable: the next save goes the whole-document way
+        return None
+
+
+@dataclasses.dataclass
+class _Cut:
+    """A file's text cut around its offers: head + "".join(pieces) + tail is the text."""
+
+    head: str
+    pieces: list[str]
+    tail: str
+
+
+# Whatever may hide a line that looks like a header: strings, multi-line or not, and comments.
+_SKIPS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""(?:"{1,2})?'
+    r"|'''(?:[^']|'(?!''))*'''(?:'{1,2})?"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'[^'\n]*'"
+    r"|#[^\n]*",
+    re.DOTALL,
+)
+_MULTI_LINE_QUOTES = re.compile(r'"""|\'\'\'')
+_HEADER_LINE = re.compile(r"^[ \t]*\[.*$", re.MULTILINE)
+# The one spelling a whole-document save keeps for every table of the array: [[offers]],
+# [offers.drafts], [[offers.log]] and so on.
+_PLAIN_OFFERS = re.compile(r"offers(?:\.[A-Za-z0-9_-]+)*")
+
+
+def _multi_line_strings(text: str) -> list[tuple[int, int]]:
+    """Where the multi-line strings are: a line inside one may look like a header."""
+    spans = []
+    pos = 0
+    while (m := _MULTI_LINE_QUOTES.search(text, pos)) is not None:
+        # Quotes inside a string or a comment open nothing: read the line up to them.
+        start = max(pos, text.rfind("\n", 0, m.start()) + 1)
+        for token in _SKIPS.finditer(text, start):
+            if token.end() <= m.start():
+                continue
+            if token.start() == m.start() and "\n" in token.group(0):
+                spans.append(token.span())
+            pos = max(token.end(), m.end())
+            break
+        else:  # an unclosed string: not valid TOML, which was read already
+            return spans
+    return spans
+
+
+def _header_kind(line: str) -> str | None:
+    """What a line that starts with "[" is: offer, sub (of an offer), other, odd or None."""
+    header = _HEADER.match(line)
+    if header is None:
+        return None  # an array value on its own line, say
+    names = _key_parts(header.group(2))
+    if names[0] != "offers":
+        return "other"
+    if not _PLAIN_OFFERS.fullmatch(header.group(2)):
+        return "odd"  # spelled some other way: a whole-document save respells it
+    if len(names) > 1:
+        return "sub"
+    return "offer" if header.group(1) == "[[" else "odd"
+
+
+def _cut_text(text: str, offers: int) -> _Cut | None:
+    """Cut the text around its [[offers]] tables; None when the layout is not the usual one.
+
+    The usual one: every [[offers]] table (with its [offers.x] sub-tables) in one run that
+    holds `offers` tables, nothing about offers elsewhere, and a final line break.
+    """
+    if offers == 0 or not text.endswith("\n"):
+        return None
+    hidden = _multi_line_strings(text)
+    kinds: dict[str, str | None] = {}
+    starts: list[int] = []  # where each [[offers]] table starts
+    end = None  # where the run of offers ends
+    h = 0
+    for m in _HEADER_LINE.finditer(text):
+        pos = m.start()
+        while h < len(hidden) and hidden[h][1] <= pos:
+            h += 1
+        if h < len(hidden) and hidden[h][0] < pos:
+            continue  # inside a multi-line string
+        line = m.group(0)
+        if line not in kinds:
+            kinds[line] = _header_kind(line)
+        kind = kinds[line]
+        if kind == "other" and starts and end is None:
+            end = pos
+        elif kind == "odd" or (kind in ("offer", "sub") and end is not None):
+            return None  # [offers] itself, or offers after other tables
+        elif kind == "offer":
+            starts.append(pos)
+        elif kind == "sub" and not starts:
+            return None  # a sub-table before the first offer
+    if len(starts) != offers:
+        return None
+    bounds = [*starts, len(text) if end is None else end]
+    pieces = [text[a:b] for a, b in itertools.pairwise(bounds)]
+    return _Cut(text[: starts[0]], pieces, text[bounds[-1] :])
+
+
+def _reads_as(piece: str, offer: Offer) -> bool:
+    """Whether a piece of the file is exactly one [[offers]] table saying `offer`.
+
+    Empty terms need no table, so they read back as none.
+    """
+    try:
+        raw = _loads(piece)
+        tables = raw.get("offers")
+        if list(raw) != ["offers"] or not isinstance(tables, list) or len(tables) != 1:
+            return False
+        back = _Reader(Path(), piece).offer(0, tables[0])
+    except Exception:  # whatever it is, it is not that offer
+        return False
+    if back == offer:
+        return True
+    empty = {}
+    for key in _OFFER_TERMS:
+        terms = getattr(offer, key)
+        if terms is not None and terms.is_empty() and getattr(back, key) is None:
+            empty[key] = None
+    return bool(empty) and back == dataclasses.replace(offer, **empty)
+
+
+def _one_offer(piece: str) -> tuple[TOMLDocument, Table] | None:
+    doc = tomlkit.parse(piece)
+    aot = doc.get("offers")
+    if len(doc) != 1 or not isinstance(aot, AoT) or len(aot) != 1:
+        return None
+    return doc, aot[0]
+
+
+def _edit_piece(piece: str, old: Offer, offer: Offer) -> str | None:
+    """The piece rewritten as a whole-document save would rewrite its table."""
+    if not _reads_as(piece, old):
+        return None
+    found = _one_offer(piece)
+    if found is None:
+        return None
+    doc, table = found
+    _write_offer(table, offer, new=False)
+    text = doc.as_string()
+    return text if _reads_as(text, offer) else None
+
+
+def _new_piece(host: str, offer: Offer) -> str | None:
+    """A new offer's table as a whole-document save appends it to the array of offers."""
+    found = _one_offer(host)
+    if found is None:
+        return None
+    doc, _ = found
+    table = tomlkit.table()
+    _write_offer(table, offer, new=True)
+    table.add(tomlkit.nl())  # as _write_offers does for a table new to an array of the file
+    doc["offers"].append(table)
+    text = doc.as_string()
+    if not text.startswith(host):
+        return None
+    piece = text[len(host) :]
+    return piece if _reads_as(piece, offer) else None
+
+
+_STAND_IN = '[[offers]]\nid = "decline-tui: the offers go here"\n'
+
+
+def _ends_blank(piece: str) -> bool | None:
+    """Whether tomlkit sees the piece's table end with white space (None: cannot tell).
+
+    A table added right after the array of offers gets a blank line before it or not
+    depending on that.
+    """
+    try:
+        from tomlkit.container import ends_with_whitespace
+
+        found = _one_offer(piece)
+        return None if found is None else bool(ends_with_whitespace(found[1]))
+    except Exception:  # another tomlkit: let the whole-document save decide
+        return None
+
+
+def _top(wb: Workbook) -> tuple[Any, ...]:
+    """Everything of a workbook that lives outside its offers."""
+    return wb.profile, wb.theme, wb.checkin_months, wb.templates
+
+
+def _edit_top(cut: _Cut, wb: Workbook, last: str, new_last: str) -> tuple[str, str] | None:
+    """Head and tail rewritten for a changed profile, settings or templates.
+
+    They are edited as one document with a stand-in for the offers (top-level changes never
+    touch them), the way a whole-document save would edit them. `last` and `new_last` are
+    the last offer's table before and after the save: a table added at the end of the file
+    is spaced after them.
+    """
+    blank = _ends_blank(last) if not cut.tail else False
+    stand_in = _STAND_IN + ("\n" if blank else "")
+    if _STAND_IN in cut.head or _STAND_IN in cut.tail:
+        return None
+    doc = tomlkit.parse(cut.head + stand_in + cut.tail)
+    keys = list(doc)
+    _write_top(doc, wb)
+    _write_templates(doc, wb)
+    if list(doc) != keys and not cut.tail and (blank is None or _ends_blank(new_last) != blank):
+        return None  # a table added after the offers, spaced as their end says
+    text = doc.as_string()
+    if text.count(stand_in) != 1:
+        return None
+    head, tail = text.split(stand_in)
+    try:
+        back = _Reader(Path(), text).workbook(_loads(text))
+    except Exception:  # not what we meant to write: let the slow path do it
+        return None
+    return (head, tail) if _top(back) == _top(wb) else None
+
+
+def _save_fast(text: str, cut: _Cut | None, base: Workbook, wb: Workbook) -> _Saved | None:
+    """What the file becomes, computed from the pieces that changed; None: use the slow path."""
+    if not wb.offers:
+        return None  # how an emptied array looks is the whole document's business
+    cut = cut or _cut_text(text, len(base.offers))
+    if cut is None:
+        return None
+    where = {offer.id: k for k, offer in enumerate(base.offers)}
+    pieces: list[str] = []
+    offers: list[Offer] = []  # the private copy of what the file will say
+    kept: list[int] = []
+    for offer in wb.offers:
+        k = where.pop(offer.id, None)
+        if k is None:
+            piece = _new_piece(cut.pieces[0], offer)
+            offer = _copy(offer)
+        else:
+            kept.append(k)
+            old = base.offers[k]
+            if offer == old:
+                piece, offer = cut.pieces[k], old
+            else:
+                piece, offer = _edit_piece(cut.pieces[k], old, offer), _copy(offer)
+        if piece is None:
+            return None
+        pieces.append(piece)
+        offers.append(offer)
+    for k in where.values():  # deleted: drop their pieces, once sure of what they hold
+        if not _reads_as(cut.pieces[k], base.offers[k]):
+            return None
+    last = len(cut.pieces) - 1
+    moved = len(pieces) != len(cut.pieces) or kept != list(range(len(cut.pieces)))
+    if moved and not _reads_as(cut.pieces[last], base.offers[last]):
+        return None  # tables come or go: the last piece must end where its table ends
+    head, tail = cut.head, cut.tail
+    new_cut: _Cut | None = None
+    if _top(wb) == _top(base):
+        new_cut = _Cut(head, pieces, tail)
+    else:
+        edited = _edit_top(cut, wb, cut.pieces[-1], pieces[-1])
+        if edited is None:
+            return None
+        # Blank lines between the offers and what follows may now start the tail, where
+        # a fresh read of the file would give them to the last offer: cut it afresh.
+        head, tail = edited
+    new_base = Workbook(offers=offers)
+    new_base.profile, new_base.theme, new_base.checkin_months, new_base.templates = _copy(_top(wb))
+    return _Saved(head + "".join(pieces) + tail, new_base, new_cut)
+
+
+@dataclasses.dataclass
+class _Saved:
+    """A save's result before it is written: the text, and what the store knows once it is."""
+
+    text: str
+    base: Workbook | None  # what the text says, when it says exactly that
+    cut: _Cut | None = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal, DecimalException
 
 from decline_tui.core.model import (
     CHANNELS,
@@ -24,6 +25,7 @@ from decline_tui.core.session import FieldError, parse_date_field
 from decline_tui.core.timing import describe_moment, is_good_send_time, next_send_time
 
 DUE_SOON_DAYS = 14  # a reminder this close shows as coming up
+MAX_SALARY = 2**63 - 1  # the largest whole number a TOML file holds
 
 
 def add_months(day: date, months: int) -> date:
@@ -167,12 +169,14 @@ def _parse_salary(text: str) -> int | None:
         return None
     factor = 1000 if value.endswith("k") else 1
     value = value.removesuffix("k")
-    try:
-        amount = float(value) * factor
-    except ValueError:
+    try:  # Decimal, not float: "0.1k" is exactly 100, and "inf" or "1e400" no amount at all
+        amount = Decimal(value) * factor
+    except (DecimalException, ValueError):
         raise ValueError("a whole amount, e.g. 120000 or 120k") from None
-    if amount < 0 or amount != int(amount):
+    if not amount.is_finite() or amount < 0 or amount != amount.to_integral_value():
         raise ValueError("a whole amount, e.g. 120000 or 120k")
+    if amount > MAX_SALARY:
+        raise ValueError(f"at most {MAX_SALARY:,}: the workbook file cannot hold more")
     return int(amount)
 
 
@@ -254,6 +258,7 @@ def parse_send_at(text: str, now: datetime) -> datetime | None:
 def parse_months(text: str) -> list[int]:
     """'3, 6, 12' → [3, 6, 12]: months after a decline to check in."""
     parts = [p for p in text.replace(";", ",").replace(" ", ",").split(",") if p]
-    if not parts or not all(p.isdigit() and 1 <= int(p) <= 1200 for p in parts):
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    if not parts or not all(p.isdecimal() and 1 <= int(p) <= 1200 for p in parts):
         raise FormError({"months": "whole months from 1 up, e.g. 3, 6, 12"})
     return sorted({int(p) for p in parts})

@@ -184,7 +184,7 @@ class Session:
             text = str(value).strip()
             if not text:
                 setattr(offer, name, 0)
-            elif not text.isdigit() or int(text) > 100:
+            elif not text.isdecimal() or len(text) > 3 or int(text) > 100:  # "²" is a digit
                 raise FieldError("a whole number, e.g. 3")
             else:
                 setattr(offer, name, int(text))

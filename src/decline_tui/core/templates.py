@@ -553,6 +553,8 @@ def pick_template(wb: Workbook | None, preferred: str = "", medium: str | None =
     """The template to render: the preferred one when it suits the medium, else the default."""
     templates = all_templates(wb)
     chosen = templates.get(preferred)
+    if chosen is not None and chosen.medium not in MEDIUMS:
+        chosen = None  # written by hand with a medium no draft has ("e-mail"): the default
     if medium is None:
         return chosen or templates["standard"]
     if medium not in MEDIUMS:

@@ -12,7 +12,6 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from decline_tui.core.session import Session
-from decline_tui.ui.screens.help import HelpScreen
 from decline_tui.ui.screens.main import PALETTE, MainScreen
 from decline_tui.ui.widgets.offer_list import OfferList
 from decline_tui.ui.widgets.scenario_panel import ScenarioPanel
@@ -51,6 +50,12 @@ class DeclineApp(App[None]):
                 markup=False,
             )
 
+    def on_ready(self) -> None:
+        """Slow start-up work waits for the first full frame, so it cannot delay it."""
+        screen = self._main_screen()
+        if screen is not None:
+            screen.call_after_refresh(screen.load_spelling)
+
     def _theme_changed(self, theme: Theme) -> None:
         if self.session.wb.theme != theme.name:
             self.session.wb.theme = theme.name
@@ -62,6 +67,9 @@ class DeclineApp(App[None]):
         return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
 
     def action_help(self) -> None:
+        # Its Markdown widget takes a tenth of the start-up to import: only when asked for.
+        from decline_tui.ui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
             return

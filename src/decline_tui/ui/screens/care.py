@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from decline_tui.core import care
 from decline_tui.core.model import CHANNELS, KINDS, REMOTE, Offer, Terms
 from decline_tui.ui.screens.dialogs import Field, FormDialog, confirm
+from decline_tui.ui.widgets.literal import visible
 
 if TYPE_CHECKING:
     from decline_tui.core.session import DraftView, Session
@@ -94,7 +95,9 @@ class CheckinsScreen(ModalScreen[str | None]):
             except export.ExportError as exc:
                 return str(exc)
             self.app.pop_screen()
-            self.notify(f"Saved {len(self.reminders)} check-ins to {written}", markup=False)
+            self.notify(
+                visible(f"Saved {len(self.reminders)} check-ins to {written}"), markup=False
+            )
             return None
 
         default = str(Path.cwd() / "decline-tui-check-ins.ics")
@@ -117,13 +120,15 @@ class CheckinsScreen(ModalScreen[str | None]):
                     )
                 )
             options = []
-            for r in self.reminders:
+            for i, r in enumerate(self.reminders):
                 line = Text()
                 line.append(f"{r.due.isoformat()}  ", style="bold")
                 line.append(f"{r.status(self.today):<8}  ", style="yellow")
-                line.append(f"{r.contact or 'someone'} at {r.company or r.offer_id}")
+                who = f"{r.contact or 'someone'} at {r.company or r.offer_id}"
+                line.append(visible(who, one_line=True))
                 line.append(f"  ({r.months}-month check-in)", style="dim")
-                options.append(Option(line, id=f"{r.offer_id}\t{r.months}"))
+                # By position: an offer's id is the person's text and may hold anything.
+                options.append(Option(line, id=str(i)))
             yield OptionList(*options, id="checkins")
 
     def on_mount(self) -> None:
@@ -131,7 +136,7 @@ class CheckinsScreen(ModalScreen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss((event.option.id or "").split("\t")[0])
+        self.dismiss(self.reminders[int(event.option.id or 0)].offer_id)
 
 
 class RecordsScreen(ModalScreen[None]):
@@ -152,7 +157,7 @@ class RecordsScreen(ModalScreen[None]):
         with Vertical(classes="dialog wide"):
             yield Static(
                 Text.assemble(
-                    (f"Contacts and log: {self.offer.label}", "bold"),
+                    (visible(f"Contacts and log: {self.offer.label}", one_line=True), "bold"),
                     ("   enter edits · delete removes · escape closes", "dim"),
                 ),
                 classes="dialog-title",
@@ -168,13 +173,17 @@ class RecordsScreen(ModalScreen[None]):
         keep = records.highlighted
         records.clear_options()
         for i, c in enumerate(self.offer.contacts):
-            line = Text.assemble(("contact  ", "cyan"), c.name, (f"  {c.role}", "dim"))
+            line = Text.assemble(
+                ("contact  ", "cyan"),
+                visible(c.name, one_line=True),
+                (f"  {visible(c.role, one_line=True)}", "dim"),
+            )
             records.add_option(Option(line, id=f"c{i}"))
         for i, entry in enumerate(self.offer.log):
             line = Text.assemble(
                 (f"{entry.date.isoformat()}  ", "bold"),
-                (f"{entry.kind} ({entry.channel})", "yellow"),
-                f"  {entry.note}",
+                (visible(f"{entry.kind} ({entry.channel})", one_line=True), "yellow"),
+                f"  {visible(entry.note, one_line=True)}",
             )
             records.add_option(Option(line, id=f"l{i}"))
         if not records.option_count:

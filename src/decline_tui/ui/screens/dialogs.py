@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from decline_tui.core.model import MEDIUMS, Profile, Template
 from decline_tui.core.templates import TemplateError, template_from_text, template_to_text
+from decline_tui.ui.widgets.literal import LiteralInput, LiteralTextArea, literal, visible
 
 
 class ChoiceDialog(ModalScreen[str | None]):
@@ -29,8 +30,8 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
-            yield Static(Text(self.message), classes="dialog-message")
+            yield Static(literal(self.title_text, "bold"), classes="dialog-title")
+            yield Static(literal(self.message), classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
                 for i, (label, value) in enumerate(self.choices):
                     yield Button(
@@ -65,9 +66,9 @@ class PathDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
+            yield Static(literal(self.title_text, "bold"), classes="dialog-title")
             yield Label("File (.txt plain text, .md Markdown, .eml a draft for your mail app):")
-            yield Input(self.default, id="path", select_on_focus=False)
+            yield LiteralInput(self.default, id="path", select_on_focus=False)
             yield Static("", id="path-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary")
@@ -78,7 +79,7 @@ class PathDialog(ModalScreen[str | None]):
 
     def show_error(self, message: str) -> None:
         err = self.query_one("#path-error", Static)
-        err.update(Text(f"✗ {message}"))
+        err.update(literal(f"✗ {message}"))
         err.add_class("-shown")
 
     def _submit(self) -> None:
@@ -118,9 +119,9 @@ class ProfileDialog(ModalScreen[Profile | None]):
         with Vertical(classes="dialog"):
             yield Static(Text("Your profile", style="bold"), classes="dialog-title")
             yield Label("Name (signs your drafts)")
-            yield Input(self.profile.name, id="p-name", placeholder="Sam Lee")
+            yield LiteralInput(self.profile.name, id="p-name", placeholder="Sam Lee")
             yield Label("Email")
-            yield Input(self.profile.email, id="p-email", placeholder="sam@example.com")
+            yield LiteralInput(self.profile.email, id="p-email", placeholder="sam@example.com")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
@@ -173,7 +174,7 @@ class TemplateDialog(ModalScreen[Template | None]):
             )
             with Horizontal(classes="row"):
                 yield Label("Name")
-                yield Input(t.name, id="t-name", compact=True)
+                yield LiteralInput(t.name, id="t-name", compact=True)
                 yield Label("Medium")
                 yield Select(
                     [(m, m) for m in MEDIUMS],
@@ -184,7 +185,7 @@ class TemplateDialog(ModalScreen[Template | None]):
                 )
             with Horizontal(classes="row"):
                 yield Label("Subject")
-                yield Input(t.subject, id="t-subject", compact=True)
+                yield LiteralInput(t.subject, id="t-subject", compact=True)
             yield Static(
                 Text(
                     "One part per line as “part: words” (greeting, thanks, decline, reason, "
@@ -193,7 +194,7 @@ class TemplateDialog(ModalScreen[Template | None]):
                     style="dim",
                 )
             )
-            yield TextArea(template_to_text(t), id="t-body", soft_wrap=True)
+            yield LiteralTextArea(template_to_text(t), id="t-body", soft_wrap=True)
             yield Static("", id="t-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
@@ -210,7 +211,7 @@ class TemplateDialog(ModalScreen[Template | None]):
             error.add_class("-shown")
             return
         if name != self.template.name and name in self.taken:
-            error.update(Text(f"✗ a template named “{name}” exists already"))
+            error.update(literal(f"✗ a template named “{name}” exists already"))
             error.add_class("-shown")
             return
         try:
@@ -222,7 +223,7 @@ class TemplateDialog(ModalScreen[Template | None]):
                 description=self.template.description,
             )
         except TemplateError as exc:
-            error.update(Text(f"✗ {exc}"))
+            error.update(literal(f"✗ {exc}"))
             error.add_class("-shown")
             return
         self.dismiss(tpl)
@@ -274,12 +275,13 @@ class FormDialog(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(
                 Text.assemble(
-                    (self.title_text, "bold"), ("   enter saves · escape cancels", "dim")
+                    (visible(self.title_text, one_line=True), "bold"),
+                    ("   enter saves · escape cancels", "dim"),
                 ),
                 classes="dialog-title",
             )
             if self.intro:
-                yield Static(Text(self.intro, style="dim"), classes="dialog-message")
+                yield Static(literal(self.intro, "dim"), classes="dialog-message")
             for f in self.fields:
                 with Horizontal(classes="row"):
                     yield Label(f.label, classes="form-label")
@@ -290,7 +292,7 @@ class FormDialog(ModalScreen[bool]):
                             options, value=value, id=f"ff-{f.key}", allow_blank=False, compact=True
                         )
                     else:
-                        yield Input(
+                        yield LiteralInput(
                             f.value, placeholder=f.placeholder, id=f"ff-{f.key}", compact=True
                         )
                 yield Static("", id=f"fe-{f.key}", classes="field-error")
@@ -315,7 +317,7 @@ class FormDialog(ModalScreen[bool]):
         for f in self.fields:
             err = self.query_one(f"#fe-{f.key}", Static)
             message = errors.get(f.key)
-            err.update(Text(f"✗ {message}") if message else "")
+            err.update(literal(f"✗ {message}") if message else "")
             err.set_class(bool(message), "-shown")
         if not errors:
             self.dismiss(True)

@@ -19,13 +19,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, OptionList, Static
 
 from decline_tui.core import export
-from decline_tui.core.model import MEDIUMS, STATUSES, Offer
+from decline_tui.core.model import MEDIUMS, STATUSES, Offer, slugify
 from decline_tui.core.session import DraftView, FieldError, Session
 from decline_tui.core.store import ConflictError, WorkbookError
 from decline_tui.core.templates import all_templates, copy_template, pick_template
@@ -39,8 +40,10 @@ from decline_tui.ui.screens.dialogs import (
 )
 from decline_tui.ui.widgets.checklist_view import ChecklistPane
 from decline_tui.ui.widgets.draft_view import MEDIUM_NAMES, DraftPane
+from decline_tui.ui.widgets.literal import visible
 from decline_tui.ui.widgets.offer_form import OfferForm
 from decline_tui.ui.widgets.offer_list import OfferList, offer_prompt
+from decline_tui.ui.widgets.quiet import update_static
 from decline_tui.ui.widgets.scenario_panel import ScenarioPanel
 
 # Regions in focus order, with their titles and jump keys.
@@ -133,6 +136,7 @@ class MainScreen(CareActions, Screen[None]):
         self.saved_at: datetime | None = None
         self.spelling_ready = False
         self._view: DraftView | None = None
+        self._enabled: tuple[bool, bool] | None = None  # what check_action last saw
         self._save_timer: Timer | None = None
         self._conflict_open = False
 
@@ -140,14 +144,16 @@ class MainScreen(CareActions, Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
-            yield Static("", id="regionbar")
-            yield Static("", id="savestate")
+            # Drawn with their first text: updated before they are mounted, the first frame
+            # would show them blank.
+            yield Static(self.region_bar(), id="regionbar")
+            yield Static(self.save_state(), id="savestate")
         with Horizontal(id="columns"):
             with Vertical(id="col-left"):
                 yield OfferList(id="offers", classes="region")
                 yield ScenarioPanel(id="scenarios", classes="region")
             with Vertical(id="col-mid"):
-                yield OfferForm(id="form", classes="region")
+                yield OfferForm(report=self.apply_edit, id="form", classes="region")
             with Vertical(id="col-right"):
                 yield DraftPane(id="draft", classes="region")
                 yield ChecklistPane(id="checklist", classes="region")
@@ -164,7 +170,6 @@ class MainScreen(CareActions, Screen[None]):
         self.apply_layout(self.app.size.width)
         self.update_savestate()
         self.query_one("#offers").focus()
-        self.load_spelling()
 
     def on_resize(self, event) -> None:
         self.apply_layout(event.size.width)
@@ -179,22 +184,26 @@ class MainScreen(CareActions, Screen[None]):
             column.display = any(child.display for child in column.children)
         self.update_regionbar()
 
-    def update_regionbar(self) -> None:
+    def region_bar(self) -> Text:
         bar = Text()
         for name, (title, key) in REGIONS.items():
             active = name == self.active_region
             bar.append(f" {key.upper()} ", style="reverse" if active else "bold")
             bar.append(f"{title} ", style="bold" if active else "")
-        self.query_one("#regionbar", Static).update(bar)
+        return bar
+
+    def update_regionbar(self) -> None:
+        update_static(self.query_one("#regionbar", Static), self.region_bar())
+
+    def save_state(self) -> Text:
+        if self.dirty:
+            return Text("● unsaved", style="yellow")
+        if self.saved_at is not None:
+            return Text(f"✓ saved {self.saved_at:%H:%M:%S}", style="green")
+        return Text("✓ saved", style="green")
 
     def update_savestate(self) -> None:
-        state = self.query_one("#savestate", Static)
-        if self.dirty:
-            state.update(Text("● unsaved", style="yellow"))
-        elif self.saved_at is not None:
-            state.update(Text(f"✓ saved {self.saved_at:%H:%M:%S}", style="green"))
-        else:
-            state.update(Text("✓ saved", style="green"))
+        update_static(self.query_one("#savestate", Static), self.save_state())
 
     @property
     def focus_chain(self) -> list[Widget]:
@@ -266,11 +275,18 @@ class MainScreen(CareActions, Screen[None]):
             draft.show(view, view.draft.medium, view.draft.template, self.selected_rule)
             checklist.show(view.findings)
         self.query_one(ScenarioPanel).show(self.session.wb, offer, self.now)
-        self.refresh_bindings()
+        # check_action depends on these two only; refreshing the bindings rebuilds the footer.
+        enabled = (offer is not None, self._view is not None and self._view.edited)
+        if enabled != self._enabled:
+            self._enabled = enabled
+            self.refresh_bindings()
 
     @work(thread=True, exclusive=True, group="spelling")
     def load_spelling(self) -> None:
-        """The dictionary takes a moment to load: never on start-up or in a keystroke."""
+        """The dictionary takes a moment to load: never on start-up or in a keystroke.
+
+        The app starts this once the first frame is drawn: loading holds the GIL for a third
+        of a second, which would otherwise hold up that frame by as much."""
         from decline_tui.core import spelling
 
         spelling.load()
@@ -279,6 +295,22 @@ class MainScreen(CareActions, Screen[None]):
     def _spelling_loaded(self) -> None:
         self.spelling_ready = True
         self.refresh_draft()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Plain messages quote the workbook (a company, a path): control characters show."""
+        if not markup:
+            message = visible(message)
+        super().notify(
+            message, title=visible(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         needs_offer = {
@@ -438,27 +470,31 @@ class MainScreen(CareActions, Screen[None]):
 
     @on(OfferForm.Changed)
     def field_changed(self, event: OfferForm.Changed) -> None:
+        self.apply_edit(event.field, event.value)
+
+    def apply_edit(self, field: str, value: object) -> None:
+        """One field of the form changed: apply it, then show the draft it makes."""
         offer = self.offer
         if offer is None:
             return
         form = self.query_one(OfferForm)
         before = dataclasses.replace(offer, drafts=dict(offer.drafts))
         try:
-            if event.field == "medium":
-                if event.value == self.medium:
+            if field == "medium":
+                if value == self.medium:
                     return
-                self.session.set_medium(offer, str(event.value))
+                self.session.set_medium(offer, str(value))
                 self.leave_editing()
                 form.set_templates(self.template_choices(), offer.template)
             else:
-                self.session.set_field(offer, event.field, event.value, self.today)
+                self.session.set_field(offer, field, value, self.today)
         except FieldError as exc:
-            form.show_error(event.field, str(exc))
+            form.show_error(field, str(exc))
             return
-        form.show_error(event.field, None)
+        form.show_error(field, None)
         if offer == before:
             return  # e.g. a Select reporting the value it was loaded with
-        if event.field in LIST_FIELDS:
+        if field in LIST_FIELDS:
             self.refresh_row(offer)
         self.mark_dirty()
         self.refresh_draft()
@@ -661,7 +697,9 @@ class MainScreen(CareActions, Screen[None]):
             )
             return
         medium = self.medium
-        fd, name = tempfile.mkstemp(prefix=f"decline-{offer.id}-", suffix=".txt")
+        # Not the bare id: one written by hand may hold a "/" or a NUL.
+        prefix = f"decline-{slugify(offer.id)[:30] or 'draft'}-"
+        fd, name = tempfile.mkstemp(prefix=prefix, suffix=".txt")
         path = Path(name)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:

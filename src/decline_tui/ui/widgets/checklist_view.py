@@ -10,6 +10,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from decline_tui.core.checklist import FAIL, PASS, RULES, SKIP, SYMBOLS, WARN, Finding
+from decline_tui.ui.widgets.literal import visible
+from decline_tui.ui.widgets.quiet import update_static
 
 STYLE = {PASS: "green", WARN: "yellow", FAIL: "bold red", SKIP: "dim"}
 
@@ -24,10 +26,10 @@ def finding_prompt(f: Finding) -> Text:
 def finding_detail(f: Finding) -> Text:
     out = Text()
     out.append(f"{RULES[f.rule].title}: ", style="bold")
-    out.append(f.message)
+    out.append(visible(f.message))  # quotes the draft: the person's words
     if f.hint:
         out.append("\n")
-        out.append(f.hint, style="italic")
+        out.append(visible(f.hint), style="italic")
     return out
 
 
@@ -38,6 +40,8 @@ class ChecklistPane(Vertical):
         def __init__(self, rule: str | None) -> None:
             self.rule = rule
             super().__init__()
+
+    _shown: list[tuple[str, str]] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="check-summary")
@@ -51,26 +55,30 @@ class ChecklistPane(Vertical):
         keep = None
         if current is not None and current < checks.option_count:
             keep = checks.get_option_at_index(current).id
-        with checks.prevent(OptionList.OptionHighlighted):
-            checks.clear_options()
-            checks.add_options([Option(finding_prompt(f), id=f.rule) for f in findings])
-            ids = [f.rule for f in findings]
-            if keep in ids:
-                checks.highlighted = ids.index(keep)
+        shown = [(f.rule, f.status) for f in findings]  # all a line shows
+        if shown != self._shown:  # rebuilding the list costs a frame; most keystrokes keep it
+            self._shown = shown
+            with checks.prevent(OptionList.OptionHighlighted):
+                checks.clear_options()
+                checks.add_options([Option(finding_prompt(f), id=f.rule) for f in findings])
+                ids = [f.rule for f in findings]
+                if keep in ids:
+                    checks.highlighted = ids.index(keep)
         counts = {s: sum(f.status == s for f in findings) for s in (FAIL, WARN, PASS)}
         summary = Text()
         summary.append(f"{counts[FAIL]} fail", style=STYLE[FAIL] if counts[FAIL] else "")
         summary.append(" · ")
         summary.append(f"{counts[WARN]} warn", style=STYLE[WARN] if counts[WARN] else "")
         summary.append(f" · {counts[PASS]} pass")
-        self.query_one("#check-summary", Static).update(summary)
+        update_static(self.query_one("#check-summary", Static), summary)
         self._show_detail(keep)
 
     def _show_detail(self, rule: str | None) -> None:
         detail = self.query_one("#check-detail", Static)
         f = getattr(self, "_findings", {}).get(rule) if rule else None
-        detail.update(
-            finding_detail(f) if f else Text("Select an item to see why it matters.", style="dim")
+        update_static(
+            detail,
+            finding_detail(f) if f else Text("Select an item to see why it matters.", style="dim"),
         )
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -11,6 +11,8 @@ from textual.widgets.text_area import Selection
 
 from decline_tui.core.checklist import FAIL, LINKEDIN_FREE, LINKEDIN_PREMIUM, WARN, Finding
 from decline_tui.core.session import DraftView
+from decline_tui.ui.widgets.literal import LiteralTextArea, visible
+from decline_tui.ui.widgets.quiet import update_static
 
 MEDIUM_NAMES = {"email": "Email", "phone": "Phone script", "linkedin": "LinkedIn note"}
 STATUS_STYLE = {FAIL: "underline bold red", WARN: "underline yellow"}
@@ -18,7 +20,7 @@ STATUS_STYLE = {FAIL: "underline bold red", WARN: "underline yellow"}
 
 def highlighted(text: str, findings: list[Finding], selected: str | None) -> Text:
     """The draft as Rich Text: user words stay literal; problems and placeholders are marked."""
-    out = Text(text, no_wrap=False)
+    out = Text(visible(text), no_wrap=False)  # same length: the spans still fit
     for f in findings:
         if f.status in STATUS_STYLE:
             style = "bold black on yellow" if f.rule == "placeholders" else STATUS_STYLE[f.status]
@@ -34,8 +36,8 @@ def highlighted(text: str, findings: list[Finding], selected: str | None) -> Tex
 def meta_line(view: DraftView, medium: str, template: str) -> Text:
     """Medium · template · size; an edited draft says so."""
     line = Text()
-    line.append(MEDIUM_NAMES.get(medium, medium), style="bold")
-    line.append(f" · {template}")
+    line.append(visible(MEDIUM_NAMES.get(medium, medium), one_line=True), style="bold")
+    line.append(f" · {visible(template, one_line=True)}")
     text = view.text
     if medium == "linkedin":
         n = len(text.strip())
@@ -66,7 +68,7 @@ class DraftPane(Vertical):
             with VerticalScroll(id="draft-read", can_focus=True):
                 yield Static("", id="draft-text")
                 yield Static("", id="draft-followup")
-            yield TextArea("", id="draft-edit", soft_wrap=True, show_line_numbers=False)
+            yield LiteralTextArea("", id="draft-edit", soft_wrap=True, show_line_numbers=False)
 
     @property
     def editing(self) -> bool:
@@ -83,25 +85,26 @@ class DraftPane(Vertical):
         body = self.query_one("#draft-text", Static)
         follow = self.query_one("#draft-followup", Static)
         if view is None:
-            meta.update("")
-            body.update(Text("No offer selected."))
-            follow.update("")
+            update_static(meta, "")
+            update_static(body, Text("No offer selected."))
+            update_static(follow, "")
             return
-        meta.update(meta_line(view, medium, template))
+        update_static(meta, meta_line(view, medium, template))
         text = highlighted(view.text, view.findings, selected)
         if medium == "phone" and view.draft.subject and not view.edited:
-            text = Text.assemble((view.draft.subject, "bold"), "\n\n", text)
+            text = Text.assemble((visible(view.draft.subject), "bold"), "\n\n", text)
         self.rendered = text
-        body.update(text)
+        update_static(body, text)
         if view.draft.followup is not None:
-            follow.update(
+            update_static(
+                follow,
                 Text.assemble(
                     ("\n── confirming email, after the call ──\n\n", "dim"),
-                    view.draft.followup.text,
-                )
+                    visible(view.draft.followup.text),
+                ),
             )
         else:
-            follow.update("")
+            update_static(follow, "")
 
     def start_editing(self, text: str) -> None:
         area = self.query_one("#draft-edit", TextArea)

@@ -12,16 +12,17 @@ from textual.widgets.option_list import Option
 
 from decline_tui.core.model import Offer
 from decline_tui.core.timing import days_left, describe_moment, offer_clock
+from decline_tui.ui.widgets.literal import literal, visible
 
 
 def offer_prompt(offer: Offer, now: datetime) -> Text:
     """Two lines: company and role, then status and clock in words (not colour alone)."""
     today = now.date()
-    line = Text(offer.company or "(no company yet)", style="bold")
+    line = literal(offer.company or "(no company yet)", "bold", one_line=True)
     if offer.role:
-        line.append(f" – {offer.role}", style="")
+        line.append(f" – {visible(offer.role, one_line=True)}", style="")
     line.append("\n")
-    line.append(f"  {offer.status}", style="italic")
+    line.append(f"  {visible(offer.status, one_line=True)}", style="italic")
     if offer.status == "deciding":
         left = days_left(offer.deadline, today)
         style = "bold red" if left is not None and left < 0 else ("yellow" if left == 0 else "")

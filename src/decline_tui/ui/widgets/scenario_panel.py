@@ -13,6 +13,8 @@ from textual.widgets import Static, TabbedContent, TabPane
 from decline_tui.core import care, scenarios
 from decline_tui.core.model import Offer, Workbook
 from decline_tui.core.timing import describe_moment
+from decline_tui.ui.widgets.literal import visible
+from decline_tui.ui.widgets.quiet import update_static
 
 TABS = {
     "counter-offer": "Counter",
@@ -24,8 +26,9 @@ TABS = {
 
 def _panel(state: list[str], advice: tuple[str, ...] = (), keys: str = "") -> Text:
     out = Text()
-    for line in state:
-        out.append(line + "\n", style="" if line.startswith(("  ", "•")) else "bold")
+    for line in state:  # lines quote the workbook: one line each, shown literally
+        style = "" if line.startswith(("  ", "•")) else "bold"
+        out.append(visible(line, one_line=True) + "\n", style=style)
     if keys:
         out.append(keys + "\n", style="italic cyan")
     if advice:
@@ -135,4 +138,4 @@ class ScenarioPanel(Vertical):
             "follow-up": follow_up_text(wb, offer, now),
         }
         for sid, text in texts.items():
-            self.query_one(f"#sc-text-{sid}", Static).update(text)
+            update_static(self.query_one(f"#sc-text-{sid}", Static), text)

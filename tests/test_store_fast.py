@@ -276,3 +276,50 @@ def test_quick_copy_is_deep():
     twin.log[0].note = "changed"
     twin.drafts["email"] = "y"
     assert offer.log[0].note == "" and offer.drafts == {"email": "x"}
+
+
+@needs_tomllib
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.characters(exclude_categories=("Cs",)),
+            st.sampled_from(['"', "\\", "\n", "\r", "\t", "\x00", "\x7f", "\x1b"]),
+        )
+    )
+)
+def test_string_items_are_written_exactly_as_tomlkit_writes_them(value):
+    """Our linear escaping is tomlkit's, byte for byte, and reads back as the same text."""
+    from decline_tui.core.store import _string_item
+
+    item = _string_item(value)
+    multiline = "\n" in value and "\r" not in value
+    assert item.as_string() == tomlkit.string(value, multiline=multiline).as_string()
+    assert tomllib.loads(f"v = {item.as_string()}")["v"] == value
+
+
+@needs_tomllib
+def test_escaping_a_hundred_thousand_characters_is_linear():
+    from decline_tui.core.store import _string_item
+
+    value = ('a"\\\x00\x1b\n' * 20_000)[:100_000]
+    assert tomllib.loads(f"v = {_string_item(value).as_string()}")["v"] == value
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(
+    st.text(alphabet=st.sampled_from(list('ab"\\\n\r\t\x00\x01\x1b\x7f\x08\x0c é'))),
+    st.sampled_from(["basic", "multiline", "default"]),
+)
+def test_linear_escape_string_is_tomlkits(value, kind):
+    from tomlkit import _utils
+    from tomlkit.items import StringType
+
+    from decline_tui.core.store import _linear_escape_string
+
+    if kind == "default":
+        assert _linear_escape_string(value) == _utils.escape_string(value)
+        return
+    t = StringType.SLB if kind == "basic" else StringType.MLB
+    expected = _utils.escape_string(value, t.escaped_sequences)
+    assert _linear_escape_string(value, t.escaped_sequences) == expected

@@ -119,6 +119,7 @@ def _first_screens(paths: list[Path], runs: int) -> list[list[float]]:
                 with tempfile.TemporaryDirectory(prefix="decline-bench-") as folder:
                     shutil.copyfile(path, Path(folder, "workbook.toml"))
                     env = app_env(DECLINE_TUI_DATA_DIR=folder, PYTHONPYCACHEPREFIX=cache)
+                    env.pop("PYTHONDONTWRITEBYTECODE", None)  # cached, as the start-up bench
                     with Pty(decline_argv(), env) as term:
                         drawn = term.wait_for(markers[k])
                         if i:

@@ -589,3 +589,51 @@ def test_commands_write_only_the_file_they_were_given(sandbox):
         after = _snapshot(sandbox["root"])
         assert sorted(set(after) - set(before)) == sorted(made), command
         assert all(after[k] == v for k, v in before.items()), f"{command} changed a file"
+
+
+def test_two_apps_started_at_once_on_an_empty_folder_both_open(data_dir, monkeypatch):
+    """The second to create the workbook finds the first's file and opens it, no error."""
+    from decline_tui.core.model import Offer, Workbook
+    from decline_tui.core.store import Store
+    from decline_tui.ui.app import DeclineApp
+
+    path = data_dir / "workbook.toml"
+    real_save = Store.save
+    raced = []
+
+    def save(self, wb, *, force=False):
+        if not raced:  # the other instance gets there first
+            raced.append(True)
+            other = Store(path)
+            other.load()
+            real_save(other, Workbook(offers=[Offer(id="theirs", company="Theirs")]))
+        return real_save(self, wb, force=force)
+
+    opened = []
+    monkeypatch.setattr(Store, "save", save)
+    monkeypatch.setattr(DeclineApp, "run", lambda self: opened.append(self.session))
+    assert main([]) == 0
+    assert [o.id for o in opened[0].wb.offers] == ["theirs"]
+    assert [o.id for o in Store(path).load().offers] == ["theirs"]
+
+
+async def test_quitting_while_the_conflict_dialog_is_open_quits_after_the_choice(demo_path):
+    from textual.widgets import Input
+
+    from decline_tui.ui.screens.dialogs import ChoiceDialog
+
+    from .conftest import choose, make_app, ready, wait_until
+
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        demo_path.write_bytes(demo_path.read_bytes() + b"\n# touched by another program\n")
+        screen.query_one("#f-role", Input).focus()
+        await pilot.press("end", "X")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))  # the autosave
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)  # still deciding
+        await choose(pilot, "mine")
+        await wait_until(pilot, lambda: not app.is_running)
+    assert "X" in demo_path.read_text(encoding="utf-8")

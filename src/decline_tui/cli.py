@@ -502,12 +502,18 @@ def cmd_app(args: argparse.Namespace) -> int:
     """Open the full-screen workbook; a broken file is reported here and never opened."""
     from decline_tui.core.care import note_declined
     from decline_tui.core.session import Session
-    from decline_tui.core.store import workbook_path
+    from decline_tui.core.store import ConflictError, workbook_path
 
     today = date.today()
-    session, created = Session.open(workbook_path(args.data_dir), today)
+    path = workbook_path(args.data_dir)
+    session, created = Session.open(path, today)
     if created or note_declined(session.wb, today):  # date hand-set declines for check-ins
-        session.save()
+        try:
+            session.save()
+        except ConflictError:  # another instance wrote it first (both started at once): use it
+            session, created = Session.open(path, today)
+            if note_declined(session.wb, today):
+                session.save()
     from decline_tui.ui.app import DeclineApp  # Textual loads only when the app is wanted
 
     DeclineApp(session, created=created).run()

@@ -139,6 +139,7 @@ class MainScreen(CareActions, Screen[None]):
         self._enabled: tuple[bool, bool] | None = None  # what check_action last saw
         self._save_timer: Timer | None = None
         self._conflict_open = False
+        self._quit_after_conflict = False  # ctrl+q pressed while the conflict dialog is open
 
     # ------------------------------------------------------------------ layout
 
@@ -372,8 +373,10 @@ class MainScreen(CareActions, Screen[None]):
 
     def resolve_conflict(self, then_quit: bool = False) -> None:
         if self._conflict_open:
+            self._quit_after_conflict |= then_quit
             return
         self._conflict_open = True
+        self._quit_after_conflict = then_quit
 
         def done(choice: str | None) -> None:
             self._conflict_open = False
@@ -400,9 +403,10 @@ class MainScreen(CareActions, Screen[None]):
                 self.load_form()
                 self.refresh_draft()
             else:
+                self._quit_after_conflict = False
                 return
             self.update_savestate()
-            if then_quit:
+            if self._quit_after_conflict:
                 self.app.exit()
 
         problem = self.session.disk_problem()

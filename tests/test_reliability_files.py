@@ -637,3 +637,42 @@ async def test_quitting_while_the_conflict_dialog_is_open_quits_after_the_choice
         await choose(pilot, "mine")
         await wait_until(pilot, lambda: not app.is_running)
     assert "X" in demo_path.read_text(encoding="utf-8")
+
+
+def test_the_command_line_shows_escape_sequences_on_a_terminal_and_keeps_them_in_a_pipe(
+    sandbox,
+):
+    """On a terminal, workbook text cannot act on it; piped, the text is exact."""
+    import pty
+
+    path = sandbox["data"] / "workbook.toml"
+    path.write_text(
+        "[[offers]]\nid = 'acme'\ncompany = \"Acme\\u001b]52;c;aGk=\\u0007\\u001b[2J\"\n"
+        "role = 'Designer'\n"
+    )
+    piped = _run(sandbox, ["render", "acme"])
+    assert "\x1b]52;c;aGk=\x07\x1b[2J" in piped.stdout
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(sandbox["home"]),
+        "DECLINE_TUI_DATA_DIR": str(sandbox["data"]),
+        "LANG": "C.UTF-8",
+    }
+    for argv in (["render", "acme"], ["list"], ["render", "nobody\x1b[2J"]):
+        pid, fd = pty.fork()
+        if pid == 0:  # pragma: no cover - the child
+            os.execve(sys.executable, [sys.executable, "-m", "decline_tui", *argv], env)
+        out = b""
+        while True:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        os.waitpid(pid, 0)
+        os.close(fd)
+        text = out.decode("utf-8", errors="replace")
+        assert "\x1b" not in text and "\x07" not in text, (argv, text)
+        assert "␛" in text, (argv, text)

@@ -522,6 +522,7 @@ def cmd_app(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `decline-tui` command."""
+    from decline_tui.core.display import VisibleStream
     from decline_tui.core.store import WorkbookError
 
     for stream in (sys.stdout, sys.stderr):
@@ -529,6 +530,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
     func = getattr(args, "func", cmd_app)
+    # A workbook's text is printed, never obeyed: escape sequences in it show as ␛ on a
+    # terminal; a pipe or a file gets the text exact. (Textual draws through sys.__stderr__.)
+    if func is not cmd_app and sys.stdout.isatty():
+        sys.stdout = VisibleStream(sys.stdout)  # type: ignore[assignment]
+    if sys.stderr.isatty():
+        sys.stderr = VisibleStream(sys.stderr)  # type: ignore[assignment]
     try:
         return func(args)
     except UsageError as exc:

@@ -20,19 +20,9 @@ from textual.expand_tabs import expand_tabs_inline
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Document, DocumentNavigator, WrappedDocument
 
-# C0 controls → U+2400 + code (␀ … ␟), DEL → ␡, C1 controls (0x80–0x9F, which some
-# terminals take as 8-bit escapes, e.g. 0x9B as CSI) → U+FFFD. Tab stays: Textual turns it
-# into spaces. A line break stays where the text may span lines, else it shows as ␤.
-_PICTURES = {code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)}
-_PICTURES[0x7F] = 0x2421
-_PICTURES.update({code: 0xFFFD for code in range(0x80, 0xA0)})
-_MULTI_LINE = str.maketrans(_PICTURES)
-_ONE_LINE = str.maketrans({**_PICTURES, 0x0A: 0x2424})
+from decline_tui.core.display import visible
 
-
-def visible(text: str, *, one_line: bool = False) -> str:
-    """The text with every control character replaced by a visible stand-in, same length."""
-    return text.translate(_ONE_LINE if one_line else _MULTI_LINE)
+__all__ = ["LiteralInput", "LiteralTextArea", "literal", "visible"]
 
 
 def literal(text: str, style: str = "", *, one_line: bool = False) -> Text:

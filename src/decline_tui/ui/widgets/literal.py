@@ -1,12 +1,10 @@
 """A person's text on screen: shown as typed, never read as markup or terminal control.
 
 Textual passes ESC, NUL and the other control characters in a widget's text straight to
-the terminal, where an escape sequence in a company name could recolour, clear or retitle
-the screen, or set the clipboard. Every pane that shows workbook text shows it through
-`visible()`, which puts a visible stand-in (the Unicode control pictures: ␛ for ESC, ␀ for
-NUL) in place of each control character, one character for one, so that offsets into the
-text (the checklist's spans) still point at the same words. Only the display changes: the
-workbook, the draft that is sent and the inputs' values keep every character.
+the terminal. Every pane that shows workbook text shows it through `visible()` (in the core,
+`decline_tui.core.display`, which the command line uses too): each control character becomes
+a visible stand-in of the same length, so the checklist's spans still fit. The inputs and the
+draft editor below keep every character of their value and only draw the stand-ins.
 
 Markup is the other half: user text goes into `rich.text.Text` (or a widget's plain-text
 argument), never into a markup string, so "[bold]" stays those six characters.

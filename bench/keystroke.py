@@ -27,6 +27,7 @@ from bench.pty_driver import (
     ROWS,
     Pty,
     box_shows,
+    bytecode_env,
     decline_argv,
     demo_data,
     find_box,
@@ -34,7 +35,7 @@ from bench.pty_driver import (
     row_text,
     shows,
 )
-from bench.startup import DECLINE_MARKERS, bytecode_env
+from bench.startup import DECLINE_MARKERS
 
 FRAME_MS = 1000 / 60
 PACE = 0.1  # seconds between keystrokes, at least: about 10 characters a second

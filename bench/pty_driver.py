@@ -270,3 +270,10 @@ def box_shows(box: tuple[int, int, int, int], needle: str) -> Callable[[pyte.Scr
         return any(needle in row_text(screen, y, left, right) for y in range(top, bottom))
 
     return predicate
+
+
+def bytecode_env(cache: str, **extra: str) -> dict[str, str]:
+    """Like an installed app: bytecode is cached (in a folder of ours, not in the checkout)."""
+    env = app_env(PYTHONPYCACHEPREFIX=cache, **extra)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env

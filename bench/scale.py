@@ -104,7 +104,7 @@ def _peak_mb(path: Path) -> tuple[float, float]:
 def _first_screens(paths: list[Path], runs: int) -> list[list[float]]:
     """Milliseconds from launching `decline-tui` in a pseudo-terminal (the start-up benchmark's
     driver) until its first full screen shows each workbook, alternating workbooks."""
-    from bench.pty_driver import Pty, app_env, decline_argv, shows
+    from bench.pty_driver import Pty, bytecode_env, decline_argv, shows
     from decline_tui.core.store import Store
 
     markers = []
@@ -118,8 +118,7 @@ def _first_screens(paths: list[Path], runs: int) -> list[list[float]]:
             for k, path in enumerate(paths):
                 with tempfile.TemporaryDirectory(prefix="decline-bench-") as folder:
                     shutil.copyfile(path, Path(folder, "workbook.toml"))
-                    env = app_env(DECLINE_TUI_DATA_DIR=folder, PYTHONPYCACHEPREFIX=cache)
-                    env.pop("PYTHONDONTWRITEBYTECODE", None)  # cached, as the start-up bench
+                    env = bytecode_env(cache, DECLINE_TUI_DATA_DIR=folder)
                     with Pty(decline_argv(), env) as term:
                         drawn = term.wait_for(markers[k])
                         if i:

@@ -19,7 +19,16 @@ import pyte
 
 from bench.common import Report, median, spread
 from bench.minimal_app import BASELINE_TITLE, STARTUP_TEXT
-from bench.pty_driver import COLS, ROWS, Pty, app_env, decline_argv, demo_data, minimal_argv, shows
+from bench.pty_driver import (
+    COLS,
+    ROWS,
+    Pty,
+    bytecode_env,
+    decline_argv,
+    demo_data,
+    minimal_argv,
+    shows,
+)
 
 TARGET_RATIO = 1.25
 
@@ -58,13 +67,6 @@ def imports_only(code: str, env: dict[str, str]) -> float:
     """Milliseconds from the fork until a Python that only imports has exited."""
     with Pty([sys.executable, "-c", code], env) as term:
         return (term.wait_exit() - term.started) * 1000
-
-
-def bytecode_env(cache: str, **extra: str) -> dict[str, str]:
-    """Like an installed app: bytecode is cached (in a folder of ours, not in the checkout)."""
-    env = app_env(PYTHONPYCACHEPREFIX=cache, **extra)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
 
 
 def run(quick: bool = False) -> Report:

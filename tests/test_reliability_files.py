@@ -178,12 +178,8 @@ def test_a_file_where_the_data_folder_should_be(sandbox):
     assert _snapshot(sandbox["root"]) == before
 
 
-def _run_as_nobody(argv: list[str]) -> tuple[int, str]:
-    """Run `main(argv)` in a forked child that dropped root, so a chmod 000 file is unreadable."""
-    # The child cannot import once it is `nobody` (the interpreter may live in root's home).
-    for name in ("care", "checklist", "compose", "export", "scenarios", "session", "store"):
-        importlib.import_module(f"decline_tui.core.{name}")
-    importlib.import_module("email.policy")
+def _in_child(fn) -> tuple[int, str]:
+    """Run `fn()` in a forked child; its exit status and what it printed to stderr."""
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child
@@ -191,13 +187,10 @@ def _run_as_nobody(argv: list[str]) -> tuple[int, str]:
         try:
             os.close(read)
             sys.stderr = open(write, "w", encoding="utf-8")  # noqa: SIM115
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-            if os.geteuid() == 0:
-                os.setgid(65534)
-                os.setuid(65534)
-            code = main(argv)
+            code = fn() or 0
         except BaseException as exc:
-            print(f"child failed: {exc!r}", file=sys.stderr)
+            print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+            code = 3
         finally:
             sys.stderr.flush()
             os._exit(code)
@@ -206,6 +199,23 @@ def _run_as_nobody(argv: list[str]) -> tuple[int, str]:
         err = fh.read()
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status), err
+
+
+def _run_as_nobody(argv: list[str]) -> tuple[int, str]:
+    """Run `main(argv)` in a forked child that dropped root, so a chmod 000 file is unreadable."""
+    # The child cannot import once it is `nobody` (the interpreter may live in root's home).
+    for name in ("care", "checklist", "compose", "export", "scenarios", "session", "store"):
+        importlib.import_module(f"decline_tui.core.{name}")
+    importlib.import_module("email.policy")
+
+    def as_nobody() -> int:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        if os.geteuid() == 0:
+            os.setgid(65534)
+            os.setuid(65534)
+        return main(argv)
+
+    return _in_child(as_nobody)
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
@@ -300,29 +310,6 @@ def test_export_to_a_read_only_folder(monkeypatch):
         assert list(locked.iterdir()) == []
     finally:
         shutil.rmtree(root, ignore_errors=True)
-
-
-def _in_child(fn) -> tuple[int, str]:
-    """Run `fn()` in a forked child; its exit status and what it printed to stderr."""
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child
-        code = 70
-        try:
-            os.close(read)
-            sys.stderr = open(write, "w", encoding="utf-8")  # noqa: SIM115
-            code = fn() or 0
-        except BaseException as exc:
-            print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
-            code = 3
-        finally:
-            sys.stderr.flush()
-            os._exit(code)
-    os.close(write)
-    with os.fdopen(read, encoding="utf-8", errors="replace") as fh:
-        err = fh.read()
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status), err
 
 
 def _small_file_limit(limit: int) -> None:

@@ -32,10 +32,7 @@ from tomlkit.items import (
     Array,
     Bool,
     InlineTable,
-    String,
-    StringType,
     Table,
-    Trivia,
     Whitespace,
 )
 from tomlkit.toml_document import TOMLDocument
@@ -552,20 +549,6 @@ def _locate(text: str, where: tuple[Any, ...]) -> tuple[int | None, int | None]:
 # --------------------------------------------------------------------------- writing
 
 
-# What a basic TOML string must escape, as tomlkit writes it. tomlkit's own escaping slices
-# the rest of the string at every character, so a 100,000-character field took seconds.
-_BASIC_ESCAPES = {c: f"\\u{c:04x}" for c in (*range(0x20), 0x7F)} | {
-    0x08: "\\b",
-    0x09: "\\t",
-    0x0A: "\\n",
-    0x0C: "\\f",
-    0x0D: "\\r",
-    ord('"'): '\\"',
-    ord("\\"): "\\\\",
-}
-_MULTILINE_ESCAPES = {c: e for c, e in _BASIC_ESCAPES.items() if c not in (0x0A, 0x0D, ord('"'))}
-
-
 def _linear_escape_string(s: str, escape_sequences: Any = None) -> str:
     """tomlkit's escape_string, output for output, in linear time.
 
@@ -587,15 +570,11 @@ tomlkit_items.escape_string = _linear_escape_string
 
 
 def _string_item(value: str) -> Any:
-    """A string item written as tomlkit would write it, in time linear in its length."""
     # Multi-line strings keep a long note readable in the file, but a carriage return in
     # one would be read back as a plain line break by other TOML parsers: escape those.
     if "\n" in value and "\r" not in value:
-        raw = value.translate(_MULTILINE_ESCAPES).replace('"""', '""\\"')
-        if raw.startswith("\n"):  # the parser trims a line break right after the quotes
-            raw = "\n" + raw
-        return String(StringType.MLB, value, raw, Trivia())
-    return String(StringType.SLB, value, value.translate(_BASIC_ESCAPES), Trivia())
+        return tomlkit.string(value, multiline=True)
+    return tomlkit.string(value)
 
 
 def _same(current: Any, value: Any) -> bool:

@@ -6,6 +6,11 @@ to a `pyte` screen. `wait_for` reads until a predicate on that screen holds and 
 bytes that made it hold were read, so pyte's own (slow, pure Python) parsing of the last batch
 is not counted against the program. The process group is always killed on close.
 
+The reliability tests (tests/test_reliability_typing.py) also use it to type into the app and
+then kill it, hang up its terminal or signal it: `drain` keeps the output flowing without
+parsing it, `capture` keeps every byte read, and `hangup`, `send_signal`, `kill_group` and
+`wait_status` end the program the way a closed window, `kill` or a crash would.
+
 Textual 8 writes two DECRQM queries at start (synchronized output, in-band resize) but never
 waits for the answers; pyte answers neither, like many terminals, so Textual draws without them.
 """
@@ -103,6 +108,9 @@ class Pty:
         self.bytes_read = 0
         self.exited: float | None = None  # when the program closed the terminal
         self.parse_ms = 0.0  # time spent in pyte; counted in no figure, kept for diagnosis
+        self.capture: bytearray | None = None  # when set, every byte read is kept here too
+        self.unparsed = bytearray()  # read by drain(parse=False), not yet fed to pyte
+        self.status: int | None = None  # the wait status, once wait_status has reaped it
 
     # ------------------------------------------------------------------ life cycle
 
@@ -184,10 +192,107 @@ class Pty:
                 break
         payload = b"".join(chunks)
         self.bytes_read += len(payload)
+        if self.capture is not None:
+            self.capture += payload
+        if self.unparsed:
+            payload = bytes(self.unparsed) + payload
+            self.unparsed.clear()
         begin = time.perf_counter()
         self.stream.feed(payload)
         self.parse_ms += (time.perf_counter() - begin) * 1000
         return last
+
+    def drain(self, timeout: float, parse: bool = True) -> int:
+        """Wait up to `timeout` for output and read what is there; the number of bytes read.
+
+        Unlike `_read_batch` it never lingers for the rest of a frame, so a typing loop can
+        call it between keystrokes. With parse=False the bytes only queue up (cheaply) until
+        the next parse or `catch_up`: the screen lags, but the program is never held up by a
+        full terminal buffer.
+        """
+        assert self.fd is not None
+        if not select.select([self.fd], [], [], max(timeout, 0.0))[0]:
+            return 0
+        chunks: list[bytes] = []
+        while True:
+            try:
+                data = os.read(self.fd, 65536)
+            except BlockingIOError:
+                break
+            except OSError as exc:  # EIO: the child has gone and closed the pty
+                if exc.errno != errno.EIO:
+                    raise
+                data = b""
+            if not data:
+                if self.exited is None:
+                    self.exited = time.perf_counter()
+                break
+            chunks.append(data)
+        payload = b"".join(chunks)
+        self.bytes_read += len(payload)
+        if self.capture is not None:
+            self.capture += payload
+        self.unparsed += payload
+        if parse:
+            self.catch_up()
+        return len(payload)
+
+    def catch_up(self) -> None:
+        """Feed pyte what `drain(parse=False)` read, so the screen is current again."""
+        if self.unparsed:
+            payload = bytes(self.unparsed)
+            self.unparsed.clear()
+            begin = time.perf_counter()
+            self.stream.feed(payload)
+            self.parse_ms += (time.perf_counter() - begin) * 1000
+
+    # ------------------------------------------------------------------ ending it
+
+    def send_signal(self, signum: int) -> float:
+        """`kill -SIG pid`; returns the perf_counter just before it was sent."""
+        assert self.pid is not None
+        now = time.perf_counter()
+        os.kill(self.pid, signum)
+        return now
+
+    def kill_group(self, signum: int = signal.SIGKILL) -> float:
+        """Signal the whole process group; returns the perf_counter just before it was sent."""
+        assert self.pid is not None
+        now = time.perf_counter()
+        os.killpg(self.pid, signum)
+        return now
+
+    def hangup(self) -> float:
+        """Close our end of the terminal, as closing a terminal window does: the kernel sends
+        SIGHUP to the program (the session leader) and its reads and writes fail from then on.
+        Returns the perf_counter just before; nothing can be read from the program afterwards.
+        """
+        assert self.fd is not None
+        now = time.perf_counter()
+        os.close(self.fd)
+        self.fd = None
+        return now
+
+    def wait_status(self, timeout: float = 20.0) -> int | None:
+        """Wait for the program to end (reading its output meanwhile, while the terminal is
+        open); its wait status, or None if it is still running after `timeout`."""
+        deadline = time.perf_counter() + timeout
+        while self.pid is not None:
+            done, status = os.waitpid(self.pid, os.WNOHANG)
+            if done:
+                self.pid, self.status = None, status
+                break
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                return None
+            if self.fd is not None and self.exited is None:
+                self.drain(min(left, 0.02))
+            else:
+                time.sleep(min(left, 0.005))
+        if self.fd is not None and self.exited is None:  # what it wrote just before it ended
+            while self.exited is None and self.drain(0.05):
+                pass
+        return self.status
 
     def wait_for(self, predicate: Callable[[pyte.Screen], bool], timeout: float = 20.0) -> float:
         """Read until `predicate(screen)` holds; the perf_counter of the read that made it so."""

@@ -287,3 +287,197 @@ def test_check_does_not_load_dictionary_until_needed():
         "assert 'spellchecker' not in sys.modules; assert 'textual' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+# --------------------------------------------------------------------------- the system says no
+#
+# Each in a real process: what a person sees is stderr and the exit status, and a traceback
+# would show only there.
+
+ACME = "[[offers]]\nid = 'acme'\ncompany = 'Acme'\nrole = 'Designer'\n"
+
+
+def _cli(argv: list[str], cwd: Path, **kwargs) -> subprocess.CompletedProcess[str]:
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    return subprocess.run(
+        [sys.executable, "-m", "decline_tui", *argv],
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+        **kwargs,
+    )
+
+
+def _one_line(proc, words: str) -> str:
+    assert proc.returncode == 2, (proc.returncode, proc.stderr)
+    assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("decline-tui: error: "), lines[0]
+    assert words in lines[0], lines[0]
+    return lines[0]
+
+
+# Every command that reads the workbook, and `where`, which only looks for it.
+READERS = [
+    ["where"],
+    ["list"],
+    ["render", "acme"],
+    ["reminders"],
+    ["export", "acme", "--to", "out.txt"],
+    ["check", "--offer", "acme", "-"],
+    [],  # the app: it stops before the screen opens
+]
+
+
+@pytest.mark.parametrize("argv", READERS, ids=lambda a: " ".join(a) or "app")
+def test_a_file_in_the_way_of_the_data_folder(tmp_path, argv):
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("not a folder")
+    data = blocker / "decline-tui"
+    proc = _cli(["--data-dir", str(data), *argv], tmp_path)
+    line = _one_line(proc, str(data / "workbook.toml"))
+    if argv == ["where"]:
+        assert line.endswith(f"cannot be created: {blocker} is a file, not a folder")
+        assert "(cannot be created)" in proc.stdout  # the paths are still shown
+    assert blocker.read_text() == "not a folder"
+
+
+@pytest.mark.parametrize("argv", READERS, ids=lambda a: " ".join(a) or "app")
+def test_a_data_folder_name_too_long(tmp_path, argv):
+    data = tmp_path / ("a" * 300)
+    proc = _cli(["--data-dir", str(data), *argv], tmp_path)
+    _one_line(proc, str(data / "workbook.toml"))
+    assert "ile name too long" in proc.stderr
+
+
+def test_where_through_a_loop_of_links(tmp_path):
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    proc = _cli(["--data-dir", str(loop / "data"), "where"], tmp_path)
+    _one_line(proc, f"{loop / 'data' / 'workbook.toml'}: cannot be reached: too many levels")
+
+
+def test_where_says_a_folder_is_not_a_workbook(tmp_path):
+    (tmp_path / "data" / "workbook.toml").mkdir(parents=True)
+    proc = _cli(["--data-dir", str(tmp_path / "data"), "where"], tmp_path)
+    _one_line(proc, "workbook.toml: is a folder, not a workbook file")
+
+
+def test_an_export_path_too_long(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "workbook.toml").write_text(ACME)
+    target = tmp_path / ("b" * 300 + ".txt")
+    proc = _cli(
+        ["--data-dir", str(tmp_path / "data"), "export", "acme", "--to", str(target)], tmp_path
+    )
+    _one_line(proc, str(target))
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "argv",
+    [["where"], ["list", "--json"], ["render", "acme"], ["reminders"], ["check", "message.txt"]],
+    ids=lambda a: " ".join(a),
+)
+def test_a_full_disk_under_standard_output(tmp_path, argv):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "workbook.toml").write_text(ACME)
+    (tmp_path / "message.txt").write_text(GOOD)
+    with open("/dev/full", "w") as full:
+        proc = _cli(["--data-dir", str(tmp_path / "data"), *argv], tmp_path, stdout=full)
+    line = _one_line(proc, "standard output")
+    assert line == "decline-tui: error: standard output: no space left on device"
+
+
+def _in_locked_folder(argv: list[str]) -> tuple[int, str, str]:
+    """Run a command on a data folder inside a folder no one may enter (chmod 000).
+
+    Root may enter any folder, so as root the command runs in a forked process that becomes
+    `nobody` first; it cannot start a new interpreter then (ours may live in root's home).
+    """
+    import importlib
+    import shutil
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="decline-tui-test-"))  # others may pass through it
+    try:
+        os.chmod(root, 0o755)
+        locked = root / "locked"
+        locked.mkdir()
+        os.chmod(locked, 0)
+        argv = ["--data-dir", str(locked / "data"), *argv]
+        if os.geteuid() != 0:
+            proc = _cli(argv, root)
+            return proc.returncode, proc.stdout, proc.stderr
+        for name in ("locale", "decline_tui.core.display", "decline_tui.core.timing"):
+            importlib.import_module(name)
+        (out_r, out_w), (err_r, err_w) = os.pipe(), os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child
+            code = 70
+            try:
+                os.close(out_r)
+                os.close(err_r)
+                sys.stdout = open(out_w, "w", encoding="utf-8")  # noqa: SIM115
+                sys.stderr = open(err_w, "w", encoding="utf-8")  # noqa: SIM115
+                os.setgid(65534)
+                os.setuid(65534)
+                code = main(argv)
+            except BaseException as exc:
+                print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+                code = 3
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+        os.close(out_w)
+        os.close(err_w)
+        with os.fdopen(out_r, encoding="utf-8") as fh_out, os.fdopen(err_r, encoding="utf-8") as fh:
+            out, err = fh_out.read(), fh.read()
+        _, status = os.waitpid(pid, 0)
+        return os.waitstatus_to_exitcode(status), out, err
+    finally:
+        os.chmod(root / "locked", 0o700)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or os.name != "posix", reason="POSIX modes")
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["where"], "cannot be reached: permission denied"),
+        (["list"], "cannot be read: permission denied"),
+        ([], "cannot be read: permission denied"),
+    ],
+    ids=["where", "list", "app"],
+)
+def test_a_data_folder_no_one_may_enter(argv, words):
+    code, out, err = _in_locked_folder(argv)
+    assert code == 2, err
+    assert "Traceback" not in err
+    assert len(err.splitlines()) == 1, err
+    assert err.startswith("decline-tui: error: ") and err.rstrip().endswith(words), err
+    assert "/locked/data/workbook.toml: " in err
+    if argv == ["where"]:
+        assert "(cannot be reached)" in out
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+def test_the_app_opens_a_read_only_workbook_it_would_have_saved(data_dir, monkeypatch):
+    """Opening dates a decline made by hand, which needs a save: a read-only workbook is
+    still opened (the app says it is read-only when it would save), and left as it was."""
+    from decline_tui.ui.app import DeclineApp
+
+    data_dir.mkdir(parents=True)
+    path = data_dir / "workbook.toml"
+    text = "[[offers]]\nid = 'acme'\ncompany = 'Acme'\nstatus = 'declined'\n"
+    path.write_text(text)
+    os.chmod(path, 0o444)
+    opened = []
+    monkeypatch.setattr(DeclineApp, "run", lambda self: opened.append(self.session))
+    assert main([]) == 0
+    assert len(opened) == 1 and opened[0].wb.offers[0].declined_on is not None
+    assert path.read_text() == text and (path.stat().st_mode & 0o777) == 0o444

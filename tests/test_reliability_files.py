@@ -505,30 +505,46 @@ async def test_a_workbook_broken_by_another_program_while_open_is_not_loaded_or_
         role = screen.query_one("#f-role", Input)
         role.focus()
         await pilot.press("end", "X")
+        # The autosave meets it: no dialog takes the keyboard, the header and a message say it.
+        await wait_until(pilot, lambda: screen.disk_problem is not None)
+        assert app.screen is screen
+        assert "broken" in str(screen.save_state())
+        assert f"{demo_path}:" in screen.disk_problem
+        messages = " ".join(str(n.message) for n in app._notifications)
+        assert "cannot be read now" in messages
+        await pilot.press("W")  # typing goes on where it was
+        assert screen.offer.role.endswith("XW")
+        assert demo_path.read_bytes() == broken
+        assert screen.dirty  # the person's change is still here
+        # ctrl+y asks; waiting (the first, focused answer) keeps the file as it is
+        await pilot.press("ctrl+y")
         await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         text = " ".join(str(w.render()) for w in app.screen.query(Static))
         assert "cannot be read now" in text and f"{demo_path}:" in text, text
         assert not app.screen.query("#choice-theirs")  # nothing readable to load
-        await choose(pilot, "cancel")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen is screen)
         assert demo_path.read_bytes() == broken
-        assert screen.dirty  # the person's change is still here
-        # Mended by hand: the next save offers their version again.
-        mended = broken.replace(b"\n[profile\n", b"\n")
+        # Mended by hand: the next look at the file saves, their mend and our words merged.
+        mended = broken.replace(b"\n[profile\n", b"\n# mended\n")
         demo_path.write_bytes(mended)
-        await pilot.press("Y")
-        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
-        assert app.screen.query("#choice-theirs")
-        await choose(pilot, "cancel")
+        screen.check_disk()
+        await wait_until(pilot, lambda: not screen.dirty)
+        assert screen.disk_problem is None
+        saved = demo_path.read_text(encoding="utf-8")
+        assert "# mended" in saved and "XW" in saved
         # Broken again, and this time the person keeps theirs: the file is replaced whole.
         demo_path.write_bytes(broken)
         await pilot.press("Z")
+        await wait_until(pilot, lambda: screen.disk_problem is not None)
+        await pilot.press("ctrl+y")
         await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         await choose(pilot, "mine")
         await wait_until(pilot, lambda: not screen.dirty)
     from decline_tui.core.store import Store
 
     wb = Store(demo_path).load()
-    assert any(o.role.endswith("XYZ") for o in wb.offers)
+    assert any(o.role.endswith("XWZ") for o in wb.offers)
 
 
 def test_disk_problem_names_a_broken_or_deleted_file_and_nothing_else(demo_path):
@@ -604,26 +620,21 @@ def test_two_apps_started_at_once_on_an_empty_folder_both_open(data_dir, monkeyp
     assert [o.id for o in Store(path).load().offers] == ["theirs"]
 
 
-async def test_quitting_while_the_conflict_dialog_is_open_quits_after_the_choice(demo_path):
+async def test_quitting_right_after_another_program_wrote_merges_and_quits(demo_path):
     from textual.widgets import Input
 
-    from decline_tui.ui.screens.dialogs import ChoiceDialog
-
-    from .conftest import choose, make_app, ready, wait_until
+    from .conftest import make_app, ready
 
     app = make_app(demo_path)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         demo_path.write_bytes(demo_path.read_bytes() + b"\n# touched by another program\n")
         screen.query_one("#f-role", Input).focus()
-        await pilot.press("end", "X")
-        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))  # the autosave
-        await pilot.press("ctrl+q")
+        await pilot.press("end", "X", "ctrl+q")
         await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)  # still deciding
-        await choose(pilot, "mine")
-        await wait_until(pilot, lambda: not app.is_running)
-    assert "X" in demo_path.read_text(encoding="utf-8")
+    assert not app.is_running
+    text = demo_path.read_text(encoding="utf-8")
+    assert "X" in text and "# touched by another program" in text
 
 
 def test_the_command_line_shows_escape_sequences_on_a_terminal_and_keeps_them_in_a_pipe(

@@ -28,7 +28,6 @@ from pathlib import Path
 import pytest
 
 from decline_tui.core import filelock
-from decline_tui.core import store as store_module
 from decline_tui.core.model import Contact, Interaction, Offer, Profile, Terms, Workbook
 from decline_tui.core.store import ConflictError, Store, WorkbookError, parse
 
@@ -512,11 +511,12 @@ def test_a_save_removes_temp_files_that_crashed_saves_left(data_dir, monkeypatch
 
 @pytest.mark.parametrize("locked", [True, False], ids=["with-lock", "without-lock"])
 def test_no_save_slips_in_between_another_save_s_check_and_its_write(data_dir, monkeypatch, locked):
-    """Process A stops after its conflict check, just before it writes; B then saves.
+    """Process A stops after its last check, just before its rename; B then saves.
 
     With the lock, B waits for A and is told of A's change (a ConflictError, never a silent
-    loss). Without it (the lock replaced by nothing) B's save succeeds and A's write then
-    erases it, and nobody knows: the race the lock closes, shown deterministically.
+    loss). Without it (the lock replaced by nothing) B's save succeeds and A's rename then
+    erases it, and nobody knows: the race the lock closes, shown deterministically. (A save
+    re-checks the file after writing its new one, so only this last moment is left open.)
     """
     path = data_dir / "workbook.toml"
     _small_workbook(path)
@@ -526,19 +526,20 @@ def test_no_save_slips_in_between_another_save_s_check_and_its_write(data_dir, m
     go_r, go_w = os.pipe()
     a_out_r, a_out_w = os.pipe()
     b_out_r, b_out_w = os.pipe()
-    real_write = store_module.atomic_write
+    real_replace = os.replace
 
-    def paused_write(*args, **kwargs):
-        os.write(in_window_w, b"w")
-        read_exact(go_r, 1)
-        real_write(*args, **kwargs)
+    def paused_replace(src, dst):  # the new file is written and the file re-checked
+        if Path(dst) == path:
+            os.write(in_window_w, b"w")
+            read_exact(go_r, 1)
+        real_replace(src, dst)
 
     def saver(note: str, out: int, pause: bool) -> None:
         store = Store(path)
         wb = store.load()
         wb.offers[0].log.append(Interaction(date=date(2026, 11, 25), note=note))
         if pause:
-            store_module.atomic_write = paused_write  # only in this child
+            os.replace = paused_replace  # only in this child
         try:
             store.save(wb)
         except ConflictError:

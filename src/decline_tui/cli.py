@@ -1,17 +1,22 @@
 """Command line: no subcommand opens the app; the subcommands work headless.
 
 Exit statuses: 0 fine, 1 a checklist rule failed, 2 bad input (with a one-line error).
+Whatever the system refuses (a folder we may not enter, a full disk) is one line too, naming
+the path and the reason, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
+import stat
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from decline_tui import __version__
 from decline_tui.core.model import MEDIUMS, Offer, Workbook
@@ -239,10 +244,95 @@ def cmd_where(args: argparse.Namespace) -> int:
     from decline_tui.core.store import data_dir, workbook_path
 
     path = workbook_path(args.data_dir)
-    state = "exists" if path.exists() else "not created yet"
+    state, problem = _file_state(path)
     print(f"data folder: {data_dir(args.data_dir)}")
     print(f"workbook:    {path} ({state})")
+    if problem is not None:  # the paths are still worth showing: they say which file
+        raise UsageError(f"{path}: {problem}")
     return EXIT_OK
+
+
+def _file_state(path: Path) -> tuple[str, str | None]:
+    """How the workbook file stands, in a word, and what is wrong with it, if anything.
+
+    Path.exists() raises for a folder we may not enter, and says "no" for a path that runs
+    through a file: `where` would crash, or promise a file that can never be made.
+    """
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return "not created yet", None
+    except NotADirectoryError:
+        return "cannot be created", f"cannot be created: {_blocker(path)} is a file, not a folder"
+    except OSError as exc:
+        return "cannot be reached", f"cannot be reached: {_reason(exc)}"
+    if stat.S_ISDIR(st.st_mode):
+        return "a folder", "is a folder, not a workbook file"
+    return "exists", None
+
+
+def _blocker(path: Path) -> Path:
+    """The file that stands where a folder on the way to `path` should be."""
+    for parent in reversed(path.parents):
+        with contextlib.suppress(OSError):
+            if parent.is_file():
+                return parent
+    return path.parent
+
+
+def _reason(exc: OSError) -> str:
+    """The system's words for an error, as the rest of a sentence: "permission denied"."""
+    words = exc.strerror or str(exc) or type(exc).__name__
+    return words[:1].lower() + words[1:]
+
+
+def _describe(exc: OSError) -> str:
+    """An unexpected OSError in one line: the path (or the stream) it concerns, and why."""
+    if exc.filename is None:
+        return _reason(exc)
+    where = os.fsdecode(exc.filename)
+    if exc.filename2 is not None:
+        where += f" -> {os.fsdecode(exc.filename2)}"
+    return f"{where}: {_reason(exc)}"
+
+
+_STDOUT = "standard output"
+
+
+class _Output:
+    """Standard output whose failures name it ("standard output: no space left on device"):
+    an error from print() names no file, and the person would not know what was full."""
+
+    def __init__(self, stream: Any):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, _STDOUT) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, _STDOUT) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _silence_stdout(stream: Any) -> None:
+    """Point standard output at the null device once it failed: Python would otherwise try
+    to flush it again at exit, and print an "Exception ignored" report after our one line."""
+    with contextlib.suppress(Exception):  # no real file behind it (a test's capture): fine
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
 
 
 def _read_input(name: str) -> str:
@@ -500,24 +590,31 @@ def _print_table(table: list[tuple[str, ...]]) -> None:
 
 def cmd_app(args: argparse.Namespace) -> int:
     """Open the full-screen workbook; a broken file is reported here and never opened."""
+    from decline_tui.core import journal
     from decline_tui.core.care import note_declined
     from decline_tui.core.session import Session
-    from decline_tui.core.store import ConflictError, workbook_path
+    from decline_tui.core.store import ConflictError, ReadOnlyError, workbook_path
 
     today = date.today()
     path = workbook_path(args.data_dir)
     session, created = Session.open(path, today)
+    # Before anything saves: a save clears the temporary files of an interrupted one.
+    recovered = journal.leftovers(path, None if created else path.read_text(encoding="utf-8"))
     if created or note_declined(session.wb, today):  # date hand-set declines for check-ins
         try:
             session.save()
         except ConflictError:  # another instance wrote it first (both started at once): use it
             session, created = Session.open(path, today)
             if note_declined(session.wb, today):
-                session.save()
+                with contextlib.suppress(ReadOnlyError):
+                    session.save()
+        except ReadOnlyError:  # still worth opening: the app says so when it would save
+            pass
     from decline_tui.ui.app import DeclineApp  # Textual loads only when the app is wanted
 
-    DeclineApp(session, created=created).run()
-    return EXIT_OK
+    app = DeclineApp(session, created=created, recovered=recovered)
+    app.run()
+    return app.return_code or EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -536,8 +633,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = VisibleStream(sys.stdout)  # type: ignore[assignment]
     if sys.stderr.isatty():
         sys.stderr = VisibleStream(sys.stderr)  # type: ignore[assignment]
+    stdout = sys.stdout
+    if func is not cmd_app:
+        sys.stdout = _Output(stdout)  # type: ignore[assignment]
     try:
-        return func(args)
+        code = func(args)
+        sys.stdout.flush()  # a full disk shows here, where it can still be reported
+        return code
     except UsageError as exc:
         print(f"decline-tui: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -547,4 +649,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _silence_stdout(stdout)  # the reader is gone: what is left to print goes nowhere, quietly
         return EXIT_OK
+    except OSError as exc:  # whatever the system refused that no command foresaw
+        if exc.filename == _STDOUT:
+            _silence_stdout(stdout)
+        print(f"decline-tui: error: {_describe(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        if isinstance(sys.stdout, _Output):
+            sys.stdout = stdout

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
+import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.theme import Theme
 
+from decline_tui.core.journal import Recovered
 from decline_tui.core.session import Session
+from decline_tui.ui.keygate import KeyGate
 from decline_tui.ui.screens.main import PALETTE, MainScreen
 from decline_tui.ui.widgets.offer_list import OfferList
 from decline_tui.ui.widgets.scenario_panel import ScenarioPanel
 
 
-class DeclineApp(App[None]):
+class DeclineApp(KeyGate, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "decline-tui"
     BINDINGS = [
@@ -30,13 +37,27 @@ class DeclineApp(App[None]):
         *,
         clock: Callable[[], datetime] = datetime.now,
         created: bool = False,
+        recovered: list[Recovered] | None = None,
     ) -> None:
         super().__init__()
         self.session = session
         self.clock = clock
         self.created = created
+        self.recovered = recovered or []  # unsaved work of a run that ended without saving
+
+    def get_driver_class(self) -> type[Driver]:
+        """Our driver where Textual would use its Linux one (see ui/terminal.py for why)."""
+        driver = super().get_driver_class()
+        from textual.drivers.linux_driver import LinuxDriver
+
+        if driver is LinuxDriver:
+            from decline_tui.ui.terminal import SafeLinuxDriver
+
+            return SafeLinuxDriver
+        return driver
 
     def on_mount(self) -> None:
+        self._catch_signals()
         theme = self.session.wb.theme
         if theme and theme in self.available_themes:
             self.theme = theme
@@ -55,6 +76,30 @@ class DeclineApp(App[None]):
         screen = self._main_screen()
         if screen is not None:
             screen.call_after_refresh(screen.load_spelling)
+            if self.recovered:
+                screen.call_after_refresh(screen.offer_recovery, self.recovered)
+
+    def _catch_signals(self) -> None:
+        """A closed terminal, `kill` and ctrl+c from outside save before the app goes.
+
+        Tests run headless inside pytest, whose own signal handling stays as it is."""
+        if self.is_headless or sys.platform == "win32":
+            return
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self.signalled, signum)
+
+    def signalled(self, signum: int) -> None:
+        """Save what is pending (or keep it for the next launch), then exit as asked."""
+        screen = self._main_screen()
+        if screen is not None:
+            screen.save_for_exit()
+        self.exit(return_code=128 + signum)
+
+    def terminal_closed(self) -> None:
+        """The driver read end-of-file from the terminal: nobody is there to ask anything."""
+        self.signalled(signal.SIGHUP)
 
     def _theme_changed(self, theme: Theme) -> None:
         if self.session.wb.theme != theme.name:

@@ -14,7 +14,8 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from decline_tui.core.model import MEDIUMS, Profile, Template
 from decline_tui.core.templates import TemplateError, template_from_text, template_to_text
-from decline_tui.ui.widgets.literal import LiteralInput, LiteralTextArea, literal, visible
+from decline_tui.ui.widgets.field_input import FieldInput
+from decline_tui.ui.widgets.literal import LiteralTextArea, literal, visible
 
 
 class ChoiceDialog(ModalScreen[str | None]):
@@ -68,7 +69,7 @@ class PathDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static(literal(self.title_text, "bold"), classes="dialog-title")
             yield Label("File (.txt plain text, .md Markdown, .eml a draft for your mail app):")
-            yield LiteralInput(self.default, id="path", select_on_focus=False)
+            yield FieldInput(self.default, id="path")
             yield Static("", id="path-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary")
@@ -119,9 +120,9 @@ class ProfileDialog(ModalScreen[Profile | None]):
         with Vertical(classes="dialog"):
             yield Static(Text("Your profile", style="bold"), classes="dialog-title")
             yield Label("Name (signs your drafts)")
-            yield LiteralInput(self.profile.name, id="p-name", placeholder="Sam Lee")
+            yield FieldInput(self.profile.name, id="p-name", placeholder="Sam Lee")
             yield Label("Email")
-            yield LiteralInput(self.profile.email, id="p-email", placeholder="sam@example.com")
+            yield FieldInput(self.profile.email, id="p-email", placeholder="sam@example.com")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
@@ -162,6 +163,7 @@ class TemplateDialog(ModalScreen[Template | None]):
         super().__init__()
         self.template = template
         self.taken = taken
+        self._opened_with: tuple[object, ...] = ()
 
     def compose(self) -> ComposeResult:
         t = self.template
@@ -174,7 +176,7 @@ class TemplateDialog(ModalScreen[Template | None]):
             )
             with Horizontal(classes="row"):
                 yield Label("Name")
-                yield LiteralInput(t.name, id="t-name", compact=True)
+                yield FieldInput(t.name, id="t-name", compact=True)
                 yield Label("Medium")
                 yield Select(
                     [(m, m) for m in MEDIUMS],
@@ -185,7 +187,7 @@ class TemplateDialog(ModalScreen[Template | None]):
                 )
             with Horizontal(classes="row"):
                 yield Label("Subject")
-                yield LiteralInput(t.subject, id="t-subject", compact=True)
+                yield FieldInput(t.subject, id="t-subject", compact=True)
             yield Static(
                 Text(
                     "One part per line as “part: words” (greeting, thanks, decline, reason, "
@@ -201,7 +203,22 @@ class TemplateDialog(ModalScreen[Template | None]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
+        self._opened_with = self._contents()
         self.query_one("#t-body", TextArea).focus()
+
+    def _contents(self) -> tuple[object, ...]:
+        """What the person can change here, read back from the widgets themselves."""
+        return (
+            self.query_one("#t-name", Input).value,
+            self.query_one("#t-medium", Select).value,
+            self.query_one("#t-subject", Input).value,
+            self.query_one("#t-body", TextArea).text,
+        )
+
+    @property
+    def has_changes(self) -> bool:
+        """Whether closing now would lose anything the person did."""
+        return self._contents() != self._opened_with
 
     def action_save(self) -> None:
         name = self.query_one("#t-name", Input).value.strip()
@@ -233,10 +250,27 @@ class TemplateDialog(ModalScreen[Template | None]):
         if event.button.id == "save":
             self.action_save()
         else:
-            self.dismiss(None)
+            self.action_cancel()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close; edits are asked about first, as a template may be many minutes' work."""
+        if not self.has_changes:
+            self.dismiss(None)
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "discard":
+                self.dismiss(None)
+
+        # "Keep editing" comes first, so it has the focus: enter or escape alone keeps the text.
+        self.app.push_screen(
+            ChoiceDialog(
+                "Discard changes?",
+                "Discard your changes to this template?",
+                [("Keep editing", "keep"), ("Discard", "discard")],
+            ),
+            answered,
+        )
 
 
 @dataclass(frozen=True)
@@ -292,7 +326,7 @@ class FormDialog(ModalScreen[bool]):
                             options, value=value, id=f"ff-{f.key}", allow_blank=False, compact=True
                         )
                     else:
-                        yield LiteralInput(
+                        yield FieldInput(
                             f.value, placeholder=f.placeholder, id=f"ff-{f.key}", compact=True
                         )
                 yield Static("", id=f"fe-{f.key}", classes="field-error")

@@ -14,7 +14,8 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from decline_tui.core.model import CHANNELS, MEDIUMS, STATUSES, Offer
-from decline_tui.ui.widgets.literal import LiteralInput, literal
+from decline_tui.ui.widgets.field_input import FieldInput
+from decline_tui.ui.widgets.literal import literal
 
 MEDIUM_NAMES = {"email": "Email", "phone": "Phone script", "linkedin": "LinkedIn note"}
 
@@ -76,18 +77,18 @@ class OfferForm(VerticalScroll, can_focus=False):
 
     def _fields(self) -> ComposeResult:
         for name, label, hint in TEXT_INPUTS:
-            yield from _row(label, LiteralInput(placeholder=hint, id=f"f-{name}", compact=True))
+            yield from _row(label, FieldInput(placeholder=hint, id=f"f-{name}", compact=True))
         for name, label, hint in DATE_INPUTS:
-            yield from _row(label, LiteralInput(placeholder=hint, id=f"f-{name}", compact=True))
+            yield from _row(label, FieldInput(placeholder=hint, id=f"f-{name}", compact=True))
             yield Static("", id=f"err-{name}", classes="field-error")
         yield from _row(
             "Came by",
             Select([(c, c) for c in CHANNELS], id="f-channel", allow_blank=False, compact=True),
         )
         for name, label, hint in PROSE_INPUTS:
-            yield from _row(label, LiteralInput(placeholder=hint, id=f"f-{name}", compact=True))
+            yield from _row(label, FieldInput(placeholder=hint, id=f"f-{name}", compact=True))
         for name, label, hint in EXTRA_INPUTS:
-            yield from _row(label, LiteralInput(placeholder=hint, id=f"f-{name}", compact=True))
+            yield from _row(label, FieldInput(placeholder=hint, id=f"f-{name}", compact=True))
             if name == "interviews":
                 yield Static("", id=f"err-{name}", classes="field-error")
         yield Checkbox("Stay in touch (door open)", id="f-future_open", classes="field")

@@ -1,0 +1,122 @@
+"""Type-ahead lands where it was typed: one key at a time, each after the last has settled.
+
+Textual's App forwards each key from the terminal to the widget focused *when the App reads
+it*, by posting it to that widget's queue, and moves on. A key that changes focus (Tab, F3,
+Enter on the offer list, a key that opens a dialog) does so only once it has bubbled back up
+to a binding, so when several keys arrive in one terminal read (over SSH, from a text
+expander, while the app is busy) the keys after it are already queued on the old widget:
+"Tab L e a d" typed into the company field replaced the company with "Lead". (Textual 8.2;
+upstream: keys are forwarded without waiting for the previous key's bindings, see
+textual/app.py `App.on_event`.)
+
+The gate holds each key from the terminal until the previous one has been handled all the
+way: every message pump on the focused widget's chain (and the screen, and the app) has
+emptied its queue, round after round, so a focus change caused by a follow-up message (an
+option chosen, a dialog's first field focused) has happened too. Then the next key goes to
+whatever is focused now. A key typed while nothing is pending goes through at once, so
+ordinary typing is not slowed; a guard timer releases the gate should a pump vanish mid-way.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from textual import events
+from textual.app import App
+from textual.message_pump import MessagePump, active_message_pump
+
+MAX_ROUNDS = 12  # settling rounds before a key is let through anyway
+GUARD_SECONDS = 1.0  # a round not back by then belongs to a pump that went away
+
+
+class KeyGate(App):
+    """Mixin for the App: keys and pastes from the terminal are handled strictly in order."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._held: deque[events.Event] = deque()
+        self._in_flight = False
+        self._releasing: events.Event | None = None
+        self._round = 0  # generation of the settle round under way
+
+    @staticmethod
+    def _gated(event: events.Event) -> bool:
+        return isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded
+
+    async def on_event(self, event: events.Event) -> None:
+        if not self._gated(event):
+            await super().on_event(event)
+            return
+        if self._in_flight and event is not self._releasing:
+            self._held.append(event)
+            return
+        self._releasing = None
+        self._in_flight = True
+        try:
+            await super().on_event(event)
+        finally:
+            self._settle(rounds=0)
+
+    def _chain(self) -> list[MessagePump]:
+        """The pumps a key travels through, and those that act on it: focused widget up."""
+        pumps: list[MessagePump] = [self]
+        try:
+            screen = self.screen
+        except Exception:  # no screen yet, or the app is closing
+            return pumps
+        pumps.append(screen)
+        focused = screen.focused
+        if focused is not None:
+            pumps.extend(node for node in focused.ancestors_with_self if node is not screen)
+        return pumps
+
+    def _settle(self, rounds: int) -> None:
+        """Wait until every pump on the chain has handled what was queued before this round."""
+        self._round += 1
+        generation = self._round
+        pumps = self._chain()
+        pending = 0
+
+        def one_done() -> None:
+            nonlocal pending
+            pending -= 1
+            if pending == 0 and generation == self._round:
+                self._round_done(rounds)
+
+        for pump in pumps:
+            if pump.call_later(one_done):
+                pending += 1
+        if pending == 0:
+            self._release()
+            return
+        self.set_timer(GUARD_SECONDS, lambda: self._guard(generation))
+
+    def _round_done(self, rounds: int) -> None:
+        busy = any(_unfinished(pump) for pump in self._chain())
+        if busy and rounds + 1 < MAX_ROUNDS:
+            self._settle(rounds + 1)
+        else:
+            self._release()
+
+    def _guard(self, generation: int) -> None:
+        if generation == self._round and self._in_flight:
+            self._release()
+
+    def _release(self) -> None:
+        self._round += 1  # outstanding callbacks and guards of this key are void now
+        self._in_flight = False
+        if self._held:
+            self._releasing = self._held.popleft()
+            self._in_flight = True  # keeps later keys behind the one being released
+            self.post_message(self._releasing)
+
+
+def _unfinished(pump: MessagePump) -> int:
+    """Messages queued on a pump or being handled by it (a handler may be awaiting).
+
+    The queue's count of unfinished tasks includes the message under way, which an empty
+    queue does not show; the callback running this check is not counted.
+    """
+    queue = pump._message_queue
+    count = getattr(queue, "_unfinished_tasks", queue.qsize())
+    return count - (1 if active_message_pump.get(None) is pump else 0)

@@ -325,3 +325,23 @@ async def test_an_invalid_date_on_quit_asks_first(demo_path):
 def test_main_screen_has_the_key_to_fix_saving():
     keys = {b.key: b.action for b in MainScreen.BINDINGS}
     assert keys["ctrl+y"] == "fix_saving"
+
+
+async def test_a_read_only_workbook_can_be_saved_as_a_copy_with_ctrl_y(demo_path, tmp_path):
+    demo_path.chmod(0o400)
+    copy = tmp_path / "elsewhere.toml"
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await type_at_end(pilot, "#f-notes", " saved elsewhere")
+        await wait_until(pilot, lambda: screen.read_only)
+        await pilot.press("ctrl+y")
+        await wait_until(pilot, lambda: bool(app.screen.query("#path")))
+        app.screen.query_one("#path", Input).value = str(copy)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen is screen)
+    assert copy.exists() and stat.S_IMODE(copy.stat().st_mode) == 0o600
+    text = copy.read_text(encoding="utf-8")
+    assert text.startswith("# The demo workbook")  # comments kept
+    assert Store(copy).load().offer("acme").notes.endswith(" saved elsewhere")
+    assert stat.S_IMODE(demo_path.stat().st_mode) == 0o400

@@ -622,3 +622,30 @@ def test_closing_right_after_typing_saves_every_character(tmp_path, cache, how):
     if signum in (signal.SIGTERM, signal.SIGINT):
         assert alt_ok, f"{how}: the alternate screen was not left: {tail[-300:]!r}"
         assert mouse_ok, f"{how}: mouse reporting was not turned off: {tail[-300:]!r}"
+
+
+def test_bytes_that_are_not_utf8_from_the_terminal_do_not_crash_the_app(tmp_path, cache):
+    """A Latin-1 "é" (0xE9) from a misconfigured terminal: shown as �, typing goes on."""
+    app = launch(tmp_path / "data", cache, capture=True)
+    term = app.term
+    try:
+        focus_notes(app)
+        settle(app)
+        type_keys(term, "caf", random.Random(1), until=None, parse=True)
+        term.write(b"\xe9")
+        type_keys(term, " ok", random.Random(2), until=None, parse=True)
+        try:
+            term.wait_for(notes_show(term, "caf\ufffd ok"), timeout=10)
+        except Timeout as exc:
+            raise Timeout(f"the typing never showed after the bad byte: {exc}") from None
+        term.write(b"\x11")  # ctrl+q: save and quit
+        status = term.wait_status(EXIT_TIMEOUT)
+        screen = screen_text(term)
+        assert status is not None, f"still running after ctrl+q:\n{screen}"
+    finally:
+        term.close()
+    output = bytes(term.capture)
+    assert b"Traceback" not in output
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, describe(status)
+    problems: list[str] = []
+    assert read_notes(app.folder / "workbook.toml", problems) == "caf\ufffd ok", problems

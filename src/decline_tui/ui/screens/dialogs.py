@@ -59,16 +59,23 @@ class PathDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, default: str, attempt: Callable[[str], str | None]) -> None:
+    def __init__(
+        self,
+        title: str,
+        default: str,
+        attempt: Callable[[str], str | None],
+        label: str = "File (.txt plain text, .md Markdown, .eml a draft for your mail app):",
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.default = default
         self.attempt = attempt
+        self.label = label
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(literal(self.title_text, "bold"), classes="dialog-title")
-            yield Label("File (.txt plain text, .md Markdown, .eml a draft for your mail app):")
+            yield Label(self.label)
             yield FieldInput(self.default, id="path")
             yield Static("", id="path-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):

@@ -617,7 +617,12 @@ class MainScreen(CareActions, Screen[None]):
             return None
 
         self.app.push_screen(
-            PathDialog("Save a copy of the workbook (TOML)", default, attempt, label="File:")
+            PathDialog(
+                "Save a copy of the workbook",
+                default,
+                attempt,
+                label="File (TOML, the workbook as it is here, comments and all):",
+            )
         )
 
     def request_quit(self) -> None:

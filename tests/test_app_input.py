@@ -294,3 +294,33 @@ async def test_a_changed_template_name_or_subject_also_asks(demo_path):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
+
+
+async def test_an_editor_that_saves_latin1_is_read_with_a_warning_not_a_crash(
+    demo_path, monkeypatch
+):
+    """ctrl+o: the editor wrote Latin-1 ("é" as one byte); the draft takes it, and says so."""
+    import contextlib
+
+    from decline_tui.ui.screens import main
+
+    handed: list[bytes] = []
+
+    def latin1_editor(editor: str, path) -> None:
+        handed.append(path.read_bytes())
+        path.write_bytes("Dear María,\n\nThank you. Best,\nSam\n".encode("latin-1"))
+
+    monkeypatch.setenv("EDITOR", "fake-editor")
+    monkeypatch.setattr(main, "run_editor", latin1_editor)
+    monkeypatch.setattr("locale.getpreferredencoding", lambda *_: "ISO-8859-1")
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        monkeypatch.setattr(type(app), "suspend", lambda self: contextlib.nullcontext())
+        await pilot.press("ctrl+o")
+        await wait_until(pilot, lambda: "email" in screen.offer.drafts)
+        assert screen.offer.drafts["email"] == "Dear María,\n\nThank you. Best,\nSam"
+        messages = " ".join(str(n.message) for n in app._notifications)
+        assert "latin-1" in messages
+        assert app.is_running
+    assert handed[0].endswith(b"\n")  # the file handed over ends as a text file does

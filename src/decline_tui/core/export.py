@@ -27,7 +27,7 @@ from pathlib import Path
 from decline_tui.core.care import Reminder
 from decline_tui.core.compose import Draft
 from decline_tui.core.model import Offer, Profile, slugify
-from decline_tui.core.store import atomic_write
+from decline_tui.core.safefile import atomic_write
 
 MEDIUM_LABELS = {"email": "email", "phone": "phone script", "linkedin": "LinkedIn note"}
 # What a file's extension makes of a draft; anything else is refused where formats are strict.

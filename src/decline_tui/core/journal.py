@@ -46,13 +46,8 @@ from pathlib import Path
 
 from decline_tui.core import filelock
 from decline_tui.core.model import Workbook
-from decline_tui.core.store import (
-    FILE_NAME,
-    WorkbookError,
-    atomic_write,
-    read_workbook,
-    write_target,
-)
+from decline_tui.core.safefile import atomic_write, write_target
+from decline_tui.core.store import FILE_NAME, WorkbookError, read_workbook
 
 _PREFIX = "recovery-"
 _SUFFIX = ".toml"

@@ -345,3 +345,28 @@ async def test_a_read_only_workbook_can_be_saved_as_a_copy_with_ctrl_y(demo_path
     assert text.startswith("# The demo workbook")  # comments kept
     assert Store(copy).load().offer("acme").notes.endswith(" saved elsewhere")
     assert stat.S_IMODE(demo_path.stat().st_mode) == 0o400
+
+
+def test_a_cut_off_save_is_offered_even_when_the_launch_saves_first(demo_path, monkeypatch):
+    """The launch saves at once when an offer was marked declined by hand, and a save clears
+    the temporary files of interrupted saves: a complete newer version in one is collected
+    before that, and handed to the app to offer back, not deleted."""
+    from decline_tui.cli import main
+    from decline_tui.ui.app import DeclineApp
+
+    text = demo_path.read_text(encoding="utf-8")
+    newer = text.replace("Acme Robotics", "Acme Robotics AG")
+    temp = demo_path.parent / ".workbook.toml.k1ll3d.tmp"
+    temp.write_text(newer, encoding="utf-8")
+    assert 'status = "deciding"' in text
+    demo_path.write_text(text.replace('status = "deciding"', 'status = "declined"', 1))
+    opened: list[DeclineApp] = []
+    monkeypatch.setattr(DeclineApp, "run", lambda self: opened.append(self))
+    assert main([]) == 0
+    (app,) = opened
+    assert [rec.kind for rec in app.recovered] == ["temp"]
+    assert "Acme Robotics AG" in app.recovered[0].text
+    assert not temp.exists()  # the launch's save cleared the temp files: this one was moved
+    assert app.recovered[0].path.name.startswith("workbook.recovered-")
+    assert "Acme Robotics AG" in app.recovered[0].path.read_text(encoding="utf-8")
+    assert "declined_on" in demo_path.read_text(encoding="utf-8")  # the launch did save

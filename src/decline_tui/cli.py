@@ -600,6 +600,7 @@ def cmd_app(args: argparse.Namespace) -> int:
     session, created = Session.open(path, today)
     # Before anything saves: a save clears the temporary files of an interrupted one.
     recovered = journal.leftovers(path, None if created else path.read_text(encoding="utf-8"))
+    recovered = [journal.out_of_the_way(rec, datetime.now()) for rec in recovered]
     if created or note_declined(session.wb, today):  # date hand-set declines for check-ins
         try:
             session.save()

@@ -37,6 +37,7 @@ none of that loses what the person typed. Why it is built this way:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import itertools
 import os
 import re
@@ -168,6 +169,18 @@ def keep_aside(rec: Recovered, now: datetime) -> Path:
             os.chmod(dest, 0o600)
         return dest
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def out_of_the_way(rec: Recovered, now: datetime) -> Recovered:
+    """A save's temp file kept aside (see keep_aside) before the launch's first save, whose
+    clean-up would delete it; journals are safe where they are. Unmoved when it cannot be
+    moved: the person is still offered its text."""
+    if rec.kind != "temp":
+        return rec
+    try:
+        return dataclasses.replace(rec, path=keep_aside(rec, now))
+    except OSError:
+        return rec
 
 
 def discard(rec: Recovered) -> None:

@@ -788,6 +788,12 @@ class MainScreen(CareActions, Screen[None]):
             elif choice == "drop":
                 with contextlib.suppress(OSError):
                     journal.discard(rec)
+            elif ".recovered-" in rec.path.name:  # aside already, where it stays
+                self.notify(
+                    f"Kept the recovered changes in {rec.path}; open it with any text editor.",
+                    timeout=10,
+                    markup=False,
+                )
             else:
                 try:
                     kept = journal.keep_aside(rec, self.now)

@@ -55,7 +55,10 @@ class SafeLinuxDriver(LinuxDriver):
                         if hang_up is not None:
                             self._app.call_later(hang_up)
                     break
-                for event in feed(decode(data, final=final and last)):
+                text = decode(data, final=final and last)
+                if not text:  # the start of a character whose rest is still to come:
+                    continue  # feeding "" would tell the parser the input has ended
+                for event in feed(text):
                     self.process_message(event)
             for event in tick():
                 self.process_message(event)

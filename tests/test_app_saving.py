@@ -370,3 +370,23 @@ def test_a_cut_off_save_is_offered_even_when_the_launch_saves_first(demo_path, m
     assert app.recovered[0].path.name.startswith("workbook.recovered-")
     assert "Acme Robotics AG" in app.recovered[0].path.read_text(encoding="utf-8")
     assert "declined_on" in demo_path.read_text(encoding="utf-8")  # the launch did save
+
+
+async def test_keys_read_before_a_signal_are_handled_before_the_save(demo_path, monkeypatch):
+    """The window closes while typed-ahead keys wait their turn: they reached the app, so they
+    are handled, then saved."""
+    from textual import events
+
+    no_autosave(monkeypatch)
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        field = screen.query_one("#f-notes", Input)
+        field.focus()
+        field.cursor_position = len(field.value)
+        await pilot.pause()
+        for ch in "closing now":
+            app.post_message(events.Key("space" if ch == " " else ch, ch))
+        app.signalled(signal.SIGHUP)
+        await wait_until(pilot, lambda: not app.is_running)
+    assert on_disk(demo_path).notes.endswith("closing now")

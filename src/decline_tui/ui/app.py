@@ -23,6 +23,8 @@ from decline_tui.ui.screens.main import PALETTE, MainScreen
 from decline_tui.ui.widgets.offer_list import OfferList
 from decline_tui.ui.widgets.scenario_panel import ScenarioPanel
 
+KEYS_BEFORE_EXIT = 2.0  # seconds a signal waits for keys already read to be handled
+
 
 class DeclineApp(KeyGate, App[None]):
     CSS_PATH = "app.tcss"
@@ -44,6 +46,8 @@ class DeclineApp(KeyGate, App[None]):
         self.clock = clock
         self.created = created
         self.recovered = recovered or []  # unsaved work of a run that ended without saving
+        self._exiting: int | None = None  # the signal that asked us to go
+        self._exited = False
 
     def get_driver_class(self) -> type[Driver]:
         """Our driver where Textual would use its Linux one (see ui/terminal.py for why)."""
@@ -91,11 +95,25 @@ class DeclineApp(KeyGate, App[None]):
                 loop.add_signal_handler(signum, self.signalled, signum)
 
     def signalled(self, signum: int) -> None:
-        """Save what is pending (or keep it for the next launch), then exit as asked."""
+        """Handle the keys already read, save (or keep it all for the next launch), exit.
+
+        Keys typed just before the window closed may still wait their turn (see KeyGate):
+        they reached the app, so they are handled first; should that stall, the guard saves
+        what there is after KEYS_BEFORE_EXIT seconds."""
+        if self._exiting is not None:
+            return
+        self._exiting = signum
+        self.call_later(self.when_keys_done, self._save_and_exit)
+        self.set_timer(KEYS_BEFORE_EXIT, self._save_and_exit)
+
+    def _save_and_exit(self) -> None:
+        if self._exited:
+            return
+        self._exited = True
         screen = self._main_screen()
         if screen is not None:
             screen.save_for_exit()
-        self.exit(return_code=128 + signum)
+        self.exit(return_code=128 + (self._exiting or 0))
 
     def terminal_closed(self) -> None:
         """The driver read end-of-file from the terminal: nobody is there to ask anything."""

@@ -20,6 +20,7 @@ ordinary typing is not slowed; a guard timer releases the gate should a pump van
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 
 from textual import events
 from textual.app import App
@@ -38,6 +39,7 @@ class KeyGate(App):
         self._in_flight = False
         self._releasing: events.Event | None = None
         self._round = 0  # generation of the settle round under way
+        self._after_keys: list[Callable[[], None]] = []
 
     @staticmethod
     def _gated(event: events.Event) -> bool:
@@ -56,6 +58,16 @@ class KeyGate(App):
             await super().on_event(event)
         finally:
             self._settle(rounds=0)
+
+    def when_keys_done(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once every key read from the terminal so far has been handled.
+
+        Called through the app's queue (call_later), so keys the driver has posted but the app
+        has not looked at yet are counted too."""
+        if not self._in_flight and not self._held:
+            callback()
+        else:
+            self._after_keys.append(callback)
 
     def _chain(self) -> list[MessagePump]:
         """The pumps a key travels through, and those that act on it: focused widget up."""
@@ -109,6 +121,10 @@ class KeyGate(App):
             self._releasing = self._held.popleft()
             self._in_flight = True  # keeps later keys behind the one being released
             self.post_message(self._releasing)
+        else:
+            waiting, self._after_keys = self._after_keys, []
+            for callback in waiting:
+                callback()
 
 
 def _unfinished(pump: MessagePump) -> int:

@@ -13,8 +13,9 @@ The gate holds each key from the terminal until the previous one has been handle
 way: every message pump on the focused widget's chain (and the screen, and the app) has
 emptied its queue, round after round, so a focus change caused by a follow-up message (an
 option chosen, a dialog's first field focused) has happened too. Then the next key goes to
-whatever is focused now. A key typed while nothing is pending goes through at once, so
-ordinary typing is not slowed; a guard timer releases the gate should a pump vanish mid-way.
+whatever is focused now. That is looked at only when the next key comes: a key typed once
+the app is quiet goes through at once and costs nothing (settling after every key held up
+painting the draft by 38 ms); a guard timer releases the gate should a pump vanish mid-way.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from collections.abc import Callable
 
 from textual import events
 from textual.app import App
-from textual.message_pump import MessagePump, active_message_pump
+from textual.message_pump import MessagePump
 
 MAX_ROUNDS = 12  # settling rounds before a key is let through anyway
 GUARD_SECONDS = 1.0  # a round not back by then belongs to a pump that went away
@@ -39,6 +40,9 @@ class KeyGate(App):
         self._in_flight = False
         self._releasing: events.Event | None = None
         self._round = 0  # generation of the settle round under way
+        self._settling = False  # rounds are under way for the key in flight
+        self._key: events.Event | None = None  # the last key let through
+        self._key_back = False  # it came back up to the app, or a binding here took it
         self._after_keys: list[Callable[[], None]] = []
 
     @staticmethod
@@ -48,26 +52,60 @@ class KeyGate(App):
     async def on_event(self, event: events.Event) -> None:
         if not self._gated(event):
             await super().on_event(event)
+            if event is self._key:  # back from its trip up the DOM, bindings run
+                self._key_back = True
             return
-        if self._in_flight and event is not self._releasing:
+        if event is not self._releasing and not self._settled():
             self._held.append(event)
             return
         self._releasing = None
-        self._in_flight = True
+        self._in_flight = True  # settled lazily: only when the next key comes (see _settled)
+        self._key, self._key_back = event, False
         try:
             await super().on_event(event)
+            if not event.is_forwarded:  # a priority binding took it, here and now
+                self._key_back = True
         finally:
-            self._settle(rounds=0)
+            if self._held and not self._settling:  # keys wait already: settle for them now
+                self._settling = True
+                self._settle(rounds=0)
+
+    def _settled(self) -> bool:
+        """Whether the last key has been handled all the way, so the next may go.
+
+        Looked at only when a key comes: ordinary typing, slower than the app, finds every
+        queue empty and pays nothing; a key that comes too soon waits for settling rounds.
+        """
+        if not self._in_flight:
+            return True
+        if self._settling:
+            return False
+        if not self._busy():
+            self._in_flight = False
+            return True
+        self._settling = True
+        self._settle(rounds=0)
+        return False
 
     def when_keys_done(self, callback: Callable[[], None]) -> None:
         """Run `callback` once every key read from the terminal so far has been handled.
 
         Called through the app's queue (call_later), so keys the driver has posted but the app
         has not looked at yet are counted too."""
-        if not self._in_flight and not self._held:
+        if self._settled() and not self._held:
             callback()
         else:
             self._after_keys.append(callback)
+
+    def _busy(self) -> bool:
+        """The last key is still on its way, or a pump on the chain has work queued.
+
+        (A queue's count of unfinished tasks would also show a message being handled, but
+        Textual never marks a message done that a newer one replaced, so it only grows.)"""
+        key = self._key
+        if key is not None and not self._key_back and not key._stop_propagation:
+            return True
+        return any(pump.message_queue_size for pump in self._chain())
 
     def _chain(self) -> list[MessagePump]:
         """The pumps a key travels through, and those that act on it: focused widget up."""
@@ -104,8 +142,7 @@ class KeyGate(App):
         self.set_timer(GUARD_SECONDS, lambda: self._guard(generation))
 
     def _round_done(self, rounds: int) -> None:
-        busy = any(_unfinished(pump) for pump in self._chain())
-        if busy and rounds + 1 < MAX_ROUNDS:
+        if self._busy() and rounds + 1 < MAX_ROUNDS:
             self._settle(rounds + 1)
         else:
             self._release()
@@ -117,6 +154,7 @@ class KeyGate(App):
     def _release(self) -> None:
         self._round += 1  # outstanding callbacks and guards of this key are void now
         self._in_flight = False
+        self._settling = False
         if self._held:
             self._releasing = self._held.popleft()
             self._in_flight = True  # keeps later keys behind the one being released
@@ -125,14 +163,3 @@ class KeyGate(App):
             waiting, self._after_keys = self._after_keys, []
             for callback in waiting:
                 callback()
-
-
-def _unfinished(pump: MessagePump) -> int:
-    """Messages queued on a pump or being handled by it (a handler may be awaiting).
-
-    The queue's count of unfinished tasks includes the message under way, which an empty
-    queue does not show; the callback running this check is not counted.
-    """
-    queue = pump._message_queue
-    count = getattr(queue, "_unfinished_tasks", queue.qsize())
-    return count - (1 if active_message_pump.get(None) is pump else 0)

@@ -63,6 +63,21 @@ async def test_steady_typing_is_saved_within_two_seconds(demo_path):
         assert saved_while_typing, "nothing was saved during 4 s of steady typing"
 
 
+async def test_an_edit_that_is_already_due_is_saved_without_an_error(demo_path, monkeypatch):
+    """Past the bound, the save is due at once: a zero-second Textual timer divides by zero.
+
+    CI met this as a ZeroDivisionError at shutdown when a slow machine let MAX_UNSAVED pass
+    between two keys; here the bound is zero so every edit is already due.
+    """
+    monkeypatch.setattr(main_screen, "MAX_UNSAVED", 0.0)
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await type_at_end(pilot, "#f-notes", "due")
+        await wait_until(pilot, lambda: (on_disk(demo_path).notes or "").endswith("due"))
+    assert app.return_code in (None, 0)
+
+
 # --------------------------------------------------------------------------- journal
 
 

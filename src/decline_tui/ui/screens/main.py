@@ -57,6 +57,7 @@ REGIONS = {
 WIDE = 110  # columns at which all five regions fit side by side
 AUTOSAVE_DELAY = 0.8  # seconds of quiet after an edit before it is saved
 MAX_UNSAVED = 2.0  # however steady the typing, no edit waits longer than this to be saved
+MIN_TIMER = 0.01  # the shortest timer we set (Textual's Timer cannot take zero)
 LIST_FIELDS = {"company", "role", "status", "deadline"}
 
 # Command palette entries: (title, help, action).
@@ -384,8 +385,10 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         self.update_savestate()
         if self._save_timer is not None:
             self._save_timer.stop()
-        wait = min(AUTOSAVE_DELAY, max(0.0, MAX_UNSAVED - (now - self._dirty_since)))
-        self._save_timer = self.set_timer(wait, self.save_now)
+        wait = min(AUTOSAVE_DELAY, MAX_UNSAVED - (now - self._dirty_since))
+        # Textual's Timer divides by its interval once it is late, so a save that is already
+        # due still gets a small positive delay rather than a zero one.
+        self._save_timer = self.set_timer(max(MIN_TIMER, wait), self.save_now)
         self.journal_soon()
 
     # ------------------------------------------------------------------ events

@@ -1,0 +1,121 @@
+"""What kind of message a draft is: who it goes to, which checklist rules apply, what sending it means.
+
+A decline, a reply that opens talks on a counter-offer and a check-in note months later
+are different messages: a check-in needs no clear decline, a counter-open must not be
+checked as firm, and a note to the person who referred you is addressed to them. Every
+template belongs to one kind; a person's own templates are declines unless they say so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ALL_RULES = frozenset(
+    {
+        "greeting",
+        "gratitude",
+        "clear-decline",
+        "brief-reason",
+        "positive-note",
+        "door-open",
+        "offer-help",
+        "closing",
+        "subject",
+        "no-negativity",
+        "no-wavering",
+        "no-over-explaining",
+        "no-other-company",
+        "placeholders",
+        "spelling",
+        "timely",
+        "send-time",
+        "linkedin-length",
+        "no-bargaining",
+    }
+)
+# Every message, whatever it says, is checked for these.
+_ALWAYS = frozenset(
+    {
+        "greeting",
+        "closing",
+        "subject",
+        "no-negativity",
+        "no-over-explaining",
+        "no-other-company",
+        "placeholders",
+        "spelling",
+        "send-time",
+        "linkedin-length",
+    }
+)
+
+CONTACT = "contact"  # the offer's contact: contact_name, contact_email
+REFERRER = "referrer"  # the person who referred you: referrer, referrer_email
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    label: str  # "a decline", "a check-in note": fits "Not checked for {label}"
+    recipient: str  # CONTACT or REFERRER
+    rules: frozenset[str]  # the checklist rules that apply; the rest are skipped
+    firm: bool = False  # the decision is final: bargaining words fail
+    declines: bool = False  # marking it sent logs the decline
+    timely_from: str = "offer"  # "offer": the offer's dates; "counter": the counter's date
+
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind("decline", "a decline", CONTACT, ALL_RULES, declines=True),
+        Kind(
+            "counter-decline",
+            "a reply declining a counter-offer",
+            CONTACT,
+            ALL_RULES,
+            firm=True,
+            declines=True,
+            timely_from="counter",
+        ),
+        Kind(
+            "counter-open",
+            "a reply opening talks on a counter-offer",
+            CONTACT,
+            _ALWAYS | {"gratitude", "positive-note", "timely"},
+            timely_from="counter",
+        ),
+        Kind(
+            "recruiter-reply",
+            "a reply to a recruiter's follow-up",
+            CONTACT,
+            _ALWAYS | {"gratitude", "clear-decline", "no-wavering", "no-bargaining"},
+            firm=True,
+        ),
+        Kind(
+            "rescind",
+            "a note withdrawing an acceptance",
+            CONTACT,
+            _ALWAYS | {"clear-decline", "brief-reason", "no-wavering", "no-bargaining"},
+            firm=True,
+        ),
+        Kind("referrer-note", "a note to your referrer", REFERRER, _ALWAYS | {"gratitude"}),
+        Kind("checkin", "a check-in note", CONTACT, _ALWAYS),
+    )
+}
+
+# Templates that are not first declines; every other template (built in or the person's
+# own) is a decline.
+TEMPLATE_KINDS: dict[str, str] = {
+    "counter-decline": "counter-decline",
+    "counter-open": "counter-open",
+    "recruiter-reply": "recruiter-reply",
+    "recruiter-final": "recruiter-reply",
+    "rescind": "rescind",
+    "referrer-note": "referrer-note",
+    "checkin-note": "checkin",
+}
+
+
+def kind_of(template: str) -> Kind:
+    """The kind of message a template writes; anything not listed is a decline."""
+    return KINDS[TEMPLATE_KINDS.get(template, "decline")]

@@ -19,6 +19,7 @@ from decline_tui.core.checklist import (
     context_for,
 )
 from decline_tui.core.compose import PLACEHOLDER_RE, field_values, normalise_key, render
+from decline_tui.core.kinds import kind_of
 from decline_tui.core.model import MEDIUMS, Offer, Profile, Template, Workbook
 from decline_tui.core.session import Session
 from decline_tui.core.store import Store
@@ -202,9 +203,13 @@ def test_each_renders_fully_and_passes_the_checklist(name, wb, filled):
     assert draft.placeholders == [], draft.text
     failed = {rule: f.message for rule, f in found.items() if f.status == FAIL}
     assert not failed, (name, draft.text, failed)
-    for rule in ("greeting", "gratitude", "clear-decline", "closing", "subject"):
-        assert found[rule].status == PASS, (name, rule, found[rule].message)
-    assert found["no-wavering"].status == PASS
+    kind = kind_of(name)
+    for rule in ("greeting", "gratitude", "clear-decline", "closing", "subject", "no-wavering"):
+        if rule in kind.rules:
+            assert found[rule].status == PASS, (name, rule, found[rule].message)
+        else:  # a check-in needs no decline, a counter-open is not firm
+            assert found[rule].status == SKIP, (name, rule)
+            assert found[rule].message.startswith("Not checked for ")
     assert found["no-negativity"].status == PASS
     assert found["no-other-company"].status == PASS
     assert len(draft.body.split()) < BRIEF_WORDS
@@ -212,11 +217,20 @@ def test_each_renders_fully_and_passes_the_checklist(name, wb, filled):
     assert found["no-bargaining"].status == expected
 
 
+def test_a_counter_open_is_never_checked_as_firm(wb, filled):
+    """Opening talks is the point of a counter-open, even for an offer once marked firm."""
+    filled.firm = True
+    _, found = checked("counter-open", wb, filled)
+    assert found["no-bargaining"].status == SKIP
+    assert found["no-wavering"].status == SKIP
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_each_passes_for_an_offer_marked_firm(name, wb, filled):
     filled.firm = True
     _, found = checked(name, wb, filled)
-    assert found["no-bargaining"].status == PASS
+    kind = kind_of(name)
+    assert found["no-bargaining"].status == (PASS if kind.firm or kind.declines else SKIP)
     assert not [r for r, f in found.items() if f.status == FAIL]
 
 

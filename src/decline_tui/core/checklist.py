@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property, lru_cache
 
+from decline_tui.core.kinds import KINDS, REFERRER, kind_of
 from decline_tui.core.model import Offer, Workbook
-from decline_tui.core.templates import FIRM_TEMPLATES
 from decline_tui.core.timing import PROMPT_DAYS, describe_moment, is_good_send_time, next_send_time
 
 PASS, WARN, FAIL, SKIP = "pass", "warn", "fail", "skip"
@@ -193,6 +193,9 @@ class CheckContext:
     offer_referrals: bool | None = None
     spelling: bool = True
     firm: bool = False  # the decision is final: bargaining words fail
+    kind: str = "decline"  # what the message is (core.kinds): which rules apply
+    counter_received: date | None = None  # when the counter-offer came, for answering it
+    send_at: datetime | None = None  # when the person plans to send it
 
 
 def context_for(
@@ -200,14 +203,15 @@ def context_for(
 ) -> CheckContext:
     """The context for checking a draft of this offer, from the workbook's own data.
 
-    `template` names the template the draft came from, when known: a firm reply (a declined
-    counter-offer, an answer to a recruiter, a rescinded acceptance) is checked for
-    bargaining words, as is any draft of an offer marked firm; a note to the referrer is
-    addressed to the referrer.
+    `template` names the template the draft came from, when known; its kind (core.kinds)
+    decides which rules apply, who the message is addressed to (a note to the referrer
+    greets the referrer) and whether the decision is final (a declined counter-offer, an
+    answer to a recruiter, a rescinded acceptance, or any draft of an offer marked firm).
     """
+    kind = kind_of(template)
     names = [wb.profile.name, offer.contact_name, offer.company, offer.role, offer.referrer]
     recipient = offer.contact_name
-    if template == "referrer-note" and offer.referrer.strip():
+    if kind.recipient == REFERRER and offer.referrer.strip():
         recipient = offer.referrer
     return CheckContext(
         medium=medium,
@@ -220,7 +224,11 @@ def context_for(
         now=now,
         future_open=offer.future_open,
         offer_referrals=offer.offer_referrals,
-        firm=offer.firm or template in FIRM_TEMPLATES,
+        firm=kind.firm or (offer.firm and kind.declines),
+        kind=kind.name,
+        counter_received=offer.counter_received,
+        # The planned time is the decline's (p on the main screen), while it is still to send.
+        send_at=offer.send_at if kind.declines and offer.status == "deciding" else None,
     )
 
 
@@ -1175,6 +1183,9 @@ def rule_spelling(msg: Message, ctx: CheckContext) -> Finding:
 
 
 def rule_timely(msg: Message, ctx: CheckContext) -> Finding:
+    kind = KINDS.get(ctx.kind, KINDS["decline"])
+    if kind.timely_from == "counter" and ctx.counter_received is not None:
+        return _timely_counter(ctx)
     if ctx.received is None and ctx.deadline is None:
         return _finding("timely", SKIP, "No dates given: set when the offer came and its deadline.")
     if ctx.now is None:
@@ -1211,9 +1222,41 @@ def rule_timely(msg: Message, ctx: CheckContext) -> Finding:
     return _finding("timely", PASS, f"Before the deadline: {left} day{'s' * (left != 1)} left.")
 
 
+def _timely_counter(ctx: CheckContext) -> Finding:
+    """A counter-offer is answered from the day it came, not from the first offer's dates."""
+    if ctx.now is None:
+        return _finding("timely", SKIP, "No current time given.")
+    came = ctx.counter_received
+    assert came is not None
+    waited = (ctx.now.date() - came).days
+    if waited > PROMPT_DAYS:
+        return _finding(
+            "timely",
+            WARN,
+            f"The counter-offer came {waited} days ago ({came.isoformat()}); aim to answer "
+            f"within {PROMPT_DAYS} days.",
+        )
+    return _finding(
+        "timely",
+        PASS,
+        f"Answering the counter-offer {waited} day{'s' * (waited != 1)} after it came.",
+    )
+
+
 def rule_send_time(msg: Message, ctx: CheckContext) -> Finding:
     if ctx.now is None:
         return _finding("send-time", SKIP, "No current time given.")
+    if ctx.send_at is not None and ctx.send_at > ctx.now:
+        when = describe_moment(ctx.send_at, ctx.now)
+        if is_good_send_time(ctx.send_at):
+            return _finding("send-time", PASS, f"Planned for {when}: a good time to send.")
+        nxt = describe_moment(next_send_time(ctx.send_at), ctx.now)
+        return _finding(
+            "send-time",
+            WARN,
+            f"Planned for {when}, outside business hours; {nxt} would be better.",
+            hint=f"Plan it for {nxt} (p). Why: {RULES['send-time'].why}",
+        )
     if is_good_send_time(ctx.now):
         return _finding("send-time", PASS, "Now is within business hours: a good time to send.")
     nxt = next_send_time(ctx.now)
@@ -1344,7 +1387,15 @@ def check(text: str, ctx: CheckContext | None = None) -> list[Finding]:
     """Every rule's finding for this text, in the checklist's order."""
     ctx = ctx or CheckContext()
     msg = Message(text, ctx.medium)
-    return [fn(msg, ctx) for fn in CHECKS.values()]
+    kind = KINDS.get(ctx.kind, KINDS["decline"])
+    return [
+        fn(msg, ctx) if rule in kind.rules else _not_for(rule, kind.label)
+        for rule, fn in CHECKS.items()
+    ]
+
+
+def _not_for(rule: str, label: str) -> Finding:
+    return _finding(rule, SKIP, f"Not checked for {label}.")
 
 
 def ok(findings: Iterable[Finding]) -> bool:

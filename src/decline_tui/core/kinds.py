@@ -1,4 +1,4 @@
-"""What kind of message a draft is: who it goes to, which checklist rules apply, what sending it means.
+"""What kind of message a draft is: its recipient, its checklist rules, what sending it means.
 
 A decline, a reply that opens talks on a counter-offer and a check-in note months later
 are different messages: a check-in needs no clear decline, a counter-open must not be

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from decline_tui.core.kinds import KINDS, TEMPLATE_KINDS
 from decline_tui.core.model import MEDIUMS, Template, Workbook
 
 PARTS = ("greeting", "thanks", "decline", "reason", "positive", "future", "help", "closing")
@@ -523,7 +524,7 @@ SCENARIO_TEMPLATES: dict[str, Template] = {
     )
 }
 # Replies whose decision is final: the checklist flags bargaining words in them.
-FIRM_TEMPLATES = frozenset({"counter-decline", "recruiter-reply", "recruiter-final", "rescind"})
+FIRM_TEMPLATES = frozenset(n for n, k in TEMPLATE_KINDS.items() if KINDS[k].firm)
 
 
 class TemplateError(LookupError):

@@ -1,0 +1,103 @@
+"""Each kind of message has its recipient and its rules; the checklist follows the kind."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from decline_tui.core.checklist import (
+    FAIL,
+    PASS,
+    RULES,
+    SKIP,
+    WARN,
+    CheckContext,
+    check,
+    context_for,
+)
+from decline_tui.core.kinds import ALL_RULES, KINDS, REFERRER, TEMPLATE_KINDS, kind_of
+from decline_tui.core.model import Offer, Profile, Terms, Workbook
+from decline_tui.core.templates import SCENARIO_TEMPLATES, all_templates
+
+NOW = datetime(2025, 3, 11, 10, 30)  # a Tuesday morning
+
+
+def found(text: str, **ctx) -> dict:
+    ctx.setdefault("now", NOW)
+    return {f.rule: f for f in check(text, CheckContext(**ctx))}
+
+
+def test_the_kinds_know_every_rule_and_every_scenario_template():
+    assert set(RULES) == ALL_RULES
+    for kind in KINDS.values():
+        assert kind.rules <= ALL_RULES
+    assert set(TEMPLATE_KINDS) == set(SCENARIO_TEMPLATES)
+    for name in all_templates():
+        assert kind_of(name).name in KINDS
+    assert kind_of("my-own-template").name == "decline"
+
+
+def test_a_checkin_note_needs_no_decline_and_says_why_a_rule_is_skipped():
+    text = "Hi Maria,\n\nCongratulations on the launch! I hope the team is well.\n\nBest,\nSam"
+    f = found(text, kind="checkin", recipient="Maria", sender="Sam")
+    for rule in ("clear-decline", "brief-reason", "door-open", "gratitude", "timely"):
+        assert f[rule].status == SKIP
+        assert f[rule].message == "Not checked for a check-in note."
+    assert not [r for r, x in f.items() if x.status == FAIL]
+    # The same text as a decline fails: it declines nothing.
+    assert found(text, recipient="Maria", sender="Sam")["clear-decline"].status == FAIL
+
+
+def test_a_counter_open_is_not_checked_as_firm_even_for_a_firm_offer():
+    wb = Workbook(profile=Profile(name="Sam Lee"))
+    offer = Offer(id="a", company="Acme", contact_name="Maria", firm=True)
+    assert context_for(wb, offer, "email", NOW, "counter-open").firm is False
+    assert context_for(wb, offer, "email", NOW, "counter-decline").firm is True
+    assert context_for(wb, offer, "email", NOW, "standard").firm is True
+    assert context_for(wb, offer, "email", NOW, "checkin-note").firm is False
+
+
+def test_a_note_to_the_referrer_is_addressed_to_the_referrer():
+    wb = Workbook()
+    offer = Offer(id="a", contact_name="Maria Lopez", referrer="Ana Torres")
+    assert kind_of("referrer-note").recipient == REFERRER
+    assert context_for(wb, offer, "email", NOW, "referrer-note").recipient == "Ana Torres"
+    assert context_for(wb, offer, "email", NOW, "standard").recipient == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    ("came", "status"),
+    [(date(2025, 3, 10), PASS), (date(2025, 3, 11), PASS), (date(2025, 3, 4), WARN)],
+)
+def test_answering_a_counter_counts_from_the_counter_offer(came, status):
+    """The first offer came a month ago and its deadline passed: the counter is what counts."""
+    text = "Dear Maria,\n\nThank you for the improved offer.\n\nBest regards,\nSam"
+    ctx = dict(received=date(2025, 2, 1), deadline=date(2025, 2, 15), counter_received=came)
+    f = found(text, kind="counter-decline", **ctx)["timely"]
+    assert f.status == status, f.message
+    assert "counter-offer" in f.message
+    # A first decline of the same offer is late.
+    assert found(text, **ctx)["timely"].status == FAIL
+
+
+def test_a_planned_send_time_satisfies_send_time():
+    friday_evening = datetime(2025, 3, 14, 19, 0)
+    text = "Dear Maria,\n\nThank you.\n\nBest regards,\nSam"
+    assert found(text, now=friday_evening)["send-time"].status == WARN
+    planned = found(text, now=friday_evening, send_at=datetime(2025, 3, 17, 9, 30))["send-time"]
+    assert planned.status == PASS
+    assert "Planned for" in planned.message
+    badly = found(text, now=friday_evening, send_at=datetime(2025, 3, 15, 23, 0))["send-time"]
+    assert badly.status == WARN
+    assert "outside business hours" in badly.message
+
+
+def test_the_plan_counts_only_while_the_decline_is_still_to_send():
+    wb = Workbook()
+    plan = datetime(2025, 3, 12, 9, 0)
+    offer = Offer(id="a", send_at=plan, counter=Terms(salary=1))
+    assert context_for(wb, offer, "email", NOW, "standard").send_at == plan
+    assert context_for(wb, offer, "email", NOW, "checkin-note").send_at is None
+    offer.status = "declined"
+    assert context_for(wb, offer, "email", NOW, "standard").send_at is None

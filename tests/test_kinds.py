@@ -101,3 +101,28 @@ def test_the_plan_counts_only_while_the_decline_is_still_to_send():
     assert context_for(wb, offer, "email", NOW, "checkin-note").send_at is None
     offer.status = "declined"
     assert context_for(wb, offer, "email", NOW, "standard").send_at is None
+
+
+def test_the_referrer_note_eml_goes_to_the_referrer():
+    from email import message_from_bytes
+
+    from decline_tui.core.compose import render_offer
+    from decline_tui.core.export import draft_as_eml
+
+    wb = Workbook(profile=Profile(name="Sam Lee", email="sam@example.com"))
+    offer = Offer(
+        id="a",
+        company="Acme Corp",
+        contact_name="Maria Lopez",
+        contact_email="maria@acme.example",
+        referrer="Ana Torres",
+        referrer_email="ana@example.org",
+        status="declined",
+    )
+    wb.offers.append(offer)
+    note = message_from_bytes(
+        draft_as_eml(render_offer(wb, offer, template="referrer-note"), offer, wb.profile, now=NOW)
+    )
+    assert note["To"] == "Ana Torres <ana@example.org>"
+    decline = message_from_bytes(draft_as_eml(render_offer(wb, offer), offer, wb.profile, now=NOW))
+    assert decline["To"] == "Maria Lopez <maria@acme.example>"

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from decline_tui.core.care import Reminder
 from decline_tui.core.compose import Draft
+from decline_tui.core.kinds import recipient_of
 from decline_tui.core.model import Offer, Profile, slugify
 from decline_tui.core.safefile import atomic_write
 
@@ -205,7 +206,8 @@ def draft_as_eml(
 
     `text` is the person's own edited version, if any; a first line "Subject: ..." in it
     becomes the subject (and leaves the body), else the draft's subject is used. From and
-    To are written only when the address is known; a naive `now` is local time. The body
+    To are written only when the address is known (To is whoever the kind of message goes
+    to: the referrer for a note to the referrer); a naive `now` is local time. The body
     ends with one line break, like every text/plain body.
     """
     if draft.medium != "email":
@@ -228,7 +230,7 @@ def draft_as_eml(
             if sender is not None:
                 msg["From"] = sender
         if offer is not None:
-            to = _address(offer.contact_name, offer.contact_email, "the contact's email address")
+            to = _address(*recipient_of(offer, draft.template))
             if to is not None:
                 msg["To"] = to
         subject = _one_line(subject)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from decline_tui.core.model import Offer
+
 ALL_RULES = frozenset(
     {
         "greeting",
@@ -119,3 +121,14 @@ TEMPLATE_KINDS: dict[str, str] = {
 def kind_of(template: str) -> Kind:
     """The kind of message a template writes; anything not listed is a decline."""
     return KINDS[TEMPLATE_KINDS.get(template, "decline")]
+
+
+def recipient_of(offer: Offer, template: str) -> tuple[str, str, str]:
+    """(name, email, what) of who a draft from this template goes to.
+
+    `what` names the address for messages ("the referrer's email address"). A note to the
+    referrer goes to the referrer; everything else to the offer's contact.
+    """
+    if kind_of(template).recipient == REFERRER and (offer.referrer or offer.referrer_email):
+        return offer.referrer, offer.referrer_email, "the referrer's email address"
+    return offer.contact_name, offer.contact_email, "the contact's email address"

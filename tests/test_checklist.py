@@ -444,6 +444,14 @@ def test_gratitude_span_points_at_the_thanks():
             ],
             id="going-elsewhere",
         ),
+        pytest.param(
+            [
+                "I’ll be staying in my current role.",
+                "I’ve decided to stay where I am.",
+                "I will remain at my current company.",
+            ],
+            id="staying-where-i-am",
+        ),
     ],
 )
 def test_clear_decline_passes(sentences):
@@ -456,7 +464,7 @@ def test_clear_decline_passes(sentences):
     "sentence",
     [
         pytest.param("I’m still weighing things up and will be in touch.", id="undecided"),
-        pytest.param("I’ll be staying in my current role.", id="only-implied"),
+        pytest.param("I’m staying in touch with the team.", id="staying-in-touch"),
         pytest.param("I did not take this decision lightly.", id="did-not-take-lightly"),
         pytest.param("I’m delighted to accept your offer!", id="an-acceptance"),
     ],

@@ -4,12 +4,15 @@ Each rule looks at the text (not at form fields) and returns one Finding with a 
 a message, the spans it is about (character offsets into the checked text) and a hint
 that says why the rule matters and how to fix it. Matching is done on a copy of the
 text with curly quotes straightened (same length, so offsets stay true), case-insensitive,
-with any run of white space, line breaks included, allowed between words.
+with any run of white space, line breaks included, allowed between words. A quoted chain
+(a reply's earlier mail) and the signature block are blanked in that copy, not cut, so the
+rules read only what the person wrote (see `Message`).
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -254,38 +257,52 @@ class Line:
 
 @dataclass
 class Message:
-    """The checked text, split into the pieces the rules look at."""
+    """The checked text, split into the pieces the rules look at.
+
+    People paste what they send: a reply above or below a quoted chain, and a signature
+    block. Those are found as regions of the text, never cut out, so every offset stays
+    true: `straight` is the whole text, `own` blanks the quoted chain (what the person
+    wrote, signature included) and `norm`, which the rules read, blanks the signature too.
+    Blanking keeps the line breaks and the length.
+    """
 
     raw: str
     medium: str = "email"
     norm: str = field(init=False)
+    straight: str = field(init=False)
+    own: str = field(init=False)
+    quoted: tuple[tuple[int, int], ...] = field(init=False, default=())
+    signature: tuple[int, int] | None = field(init=False, default=None)
     subject: str | None = field(init=False, default=None)
     subject_span: tuple[int, int] | None = field(init=False, default=None)
     body_start: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:
-        self.norm = self.raw.translate(_STRAIGHTEN)
-        m = re.match(r"\ufeff?\s*subject[ \t]*:[ \t]*([^\n]*)", self.norm, re.IGNORECASE)
+        self.straight = self.raw.translate(_STRAIGHTEN)
+        m = re.match(r"\ufeff?\s*subject[ \t]*:[ \t]*([^\n]*)", self.straight, re.IGNORECASE)
         if m:
             self.subject = m.group(1).strip()
             self.subject_span = (m.start(1), m.start(1) + len(m.group(1).rstrip()))
             self.body_start = m.end()
+        self.quoted = _quoted_regions(self.straight, self.body_start)
+        self.own = _blank(self.straight, self.quoted)
+        self.signature = _signature_region(self.own, self.body_start, self.medium)
+        self.norm = _blank(self.own, (self.signature,) if self.signature else ())
 
     @cached_property
     def lines(self) -> list[Line]:
-        """Non-empty lines of the body, with their offsets."""
-        out = []
-        pos = self.body_start
-        for piece in self.norm[self.body_start :].split("\n"):
-            stripped = piece.strip()
-            if stripped:
-                lead = len(piece) - len(piece.lstrip())
-                out.append(Line(pos + lead, pos + lead + len(stripped), stripped))
-            pos += len(piece) + 1
-        return out
+        """Non-empty lines of the body (quoted chain and signature left out), with offsets."""
+        return _lines_of(self.norm, self.body_start)
 
     @cached_property
     def greeting_line(self) -> Line | None:
+        """The first line; in a phone script, the first talking point after a title line."""
+        if self.medium == "phone":
+            for i, line in enumerate(self.lines[:3]):
+                if _GREETING_WORD.match(_strip_marker(line.text)):
+                    if all(_TITLE_LINE.fullmatch(t.text) for t in self.lines[:i]):
+                        return line
+                    break
         return self.lines[0] if self.lines else None
 
     @cached_property
@@ -337,15 +354,206 @@ class Message:
     def search(self, pattern: re.Pattern[str], start: int | None = None, end: int | None = None):
         a = self.body_start if start is None else start
         b = len(self.norm) if end is None else end
-        return list(pattern.finditer(self.norm, a, b))
+        if not self.quoted and self.signature is None:
+            return list(pattern.finditer(self.norm, a, b))
+        # Only where the message is: a long blanked chain costs every pattern a try per space.
+        found = []
+        for lo, hi in self.live:
+            if max(a, lo) < min(b, hi):
+                found += pattern.finditer(self.norm, max(a, lo), min(b, hi))
+        return found
+
+    @cached_property
+    def live(self) -> list[tuple[int, int]]:
+        """The stretches of the text the rules read: all but the quoted chain and signature."""
+        blanked = sorted([*self.quoted, *([self.signature] if self.signature else [])])
+        out, pos = [], 0
+        for a, b in blanked:
+            if a > pos:
+                out.append((pos, a))
+            pos = max(pos, b)
+        if pos < len(self.norm):
+            out.append((pos, len(self.norm)))
+        return out
 
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 _MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•–])\s+")
+# A phone script's title ("Call notes", "# Talking points – Acme call:"): short, not a
+# talking point, not a sentence.
+_TITLE_LINE = re.compile(r"(?!(?:\d{1,2}[.)]|[-*•–])\s)(?:[^.!?\n]|\.(?=\S)){1,60}")
 
 
 def _strip_marker(text: str) -> str:
     return _MARKER.sub("", text, count=1)
+
+
+def _lines_of(text: str, start: int) -> list[Line]:
+    out = []
+    pos = start
+    for piece in text[start:].split("\n"):
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            out.append(Line(pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(piece) + 1
+    return out
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _blank(text: str, regions: Iterable[tuple[int, int]]) -> str:
+    """The text with these regions turned to spaces (line breaks kept): same length."""
+    parts, pos = [], 0
+    for a, b in regions:
+        parts += [text[pos:a], _NOT_NEWLINE.sub(" ", text[a:b])]
+        pos = b
+    return "".join(parts) + text[pos:] if parts else text
+
+
+# ------------------------------------------------------------------- quoted chain, signature
+
+# "On Mon, 3 Mar 2025 at 10:02, Maria <m@x> wrote:" (Gmail may wrap it over two lines), in
+# the languages mail clients write it in; it must hold a digit (the date) to count.
+_ATTRIBUTION = re.compile(
+    r"^[ \t]*(?:On|Le|Am|El|Em|Op|Il|Den|På)[ \t][^\n]{0,200}?(?:\n[^\n]{0,200}?)?"
+    r"(?:wrote|a[ \t]+écrit|schrieb|escribió|escreveu|schreef|ha[ \t]+scritto|skrev)"
+    r"[^\n:]{0,100}:[ \t\r]*$",
+    re.MULTILINE,
+)
+# Where an earlier mail starts and runs to the end: Outlook's "-----Original Message-----",
+# Gmail's forward line, Apple Mail's "Begin forwarded message:", or a "From: … Sent: …"
+# header block (perhaps under a line of underscores).
+_CHAIN_START = re.compile(
+    r"^[ \t]*(?:-{2,}[ \t]*(?:original message|forwarded message|message d'origine"
+    r"|message transféré|ursprüngliche nachricht|weitergeleitete nachricht|mensaje original"
+    r"|mensaje reenviado)[ \t]*-{2,}"
+    r"|begin forwarded message:|début du message réexpédié ?:"
+    r"|(?:[_-]{8,}[ \t\r]*\n(?:[ \t\r]*\n)?[ \t]*)?\*?(?:from|de|von|van)[ \t]*:\*?[ \t]+\S[^\n]*\n"
+    r"(?:[^\n]*\n){0,3}?[ \t]*\*?(?:sent|date|envoyé|gesendet|datum|enviado|fecha|verzonden)"
+    r"[ \t]*:)",
+    re.MULTILINE | re.IGNORECASE,
+)
+_QUOTE_LINES = re.compile(r"^[ \t]*>.*(?:\n[ \t]*>.*)*", re.MULTILINE)
+_QUOTE_AFTER = re.compile(r"(?:[ \t\r]*\n)+[ \t]*>.*(?:\n[ \t]*>.*|\n[ \t\r]*(?=\n))*")
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _quoted_regions(text: str, start: int) -> tuple[tuple[int, int], ...]:
+    """The regions of text that quote earlier mail: `>` lines, an attribution line with its
+    quote, and everything from a header block or an attribution with no `>` to the end."""
+    end = len(text)
+    chain = _CHAIN_START.search(text, start)
+    if chain:
+        end = chain.start()
+    regions = []
+    for m in _ATTRIBUTION.finditer(text, start, end):
+        if not _HAS_DIGIT.search(m.group(0)):
+            continue
+        quote = _QUOTE_AFTER.match(text, m.end(), end)
+        if quote is None:  # Apple Mail and Outlook quote without ">": the rest is the chain
+            end = m.start()
+            break
+        regions.append((m.start(), quote.end()))  # a reply may follow: bottom-posting
+    regions += [(m.start(), m.end()) for m in _QUOTE_LINES.finditer(text, start, end)]
+    if end < len(text):
+        regions.append((end, len(text)))
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(regions):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return tuple(merged)
+
+
+# Lines that only a signature holds: a phone, an address, a link, pronouns, a mail app's tag.
+_CONTACT = re.compile(
+    r"sent from (?:my|mail|outlook|yahoo|gmail|proton)|get outlook for|sent (?:via|with) \w+"
+    r"|envoyé de mon|von meinem \w+ gesendet|enviado desde"
+    r"|https?://|www\.|\S@\S+\.\w|linkedin\b|\w\.(?:com|org|net|io|dev|co|ai)\b"
+    r"|(?<!\w)(?:she|he|they|ze|xe)/(?:her|hers|him|his|them|they|she|he|zir|xem)(?!\w)"
+    r"|^(?:tel|phone|mobile|mob|cell|fax|m|t|p|o|w)\.?[ \t]*:",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(r"\+?\(?\d[\d ().-]{5,}\d")
+# A legal notice or a printing plea: the whole paragraph is signature.
+_DISCLAIMER = re.compile(
+    r"confidentiality notice|privileged and confidential|legally privileged|disclaimer"
+    r"|intended (?:solely |only )?for the (?:use|addressee)|intended recipient"
+    r"|received this (?:e-?mail|message|communication) in error|before printing"
+    r"|this (?:e-?mail|message),? (?:and|including) any (?:files|attachments)",
+    re.IGNORECASE,
+)
+
+
+def _contact_line(text: str) -> bool:
+    words = text.split()
+    # "Let's connect on LinkedIn." is the message; "linkedin.com/in/sam" is not.
+    if len(words) > 10 or (len(words) > 3 and text.endswith((".", "!", "?"))):
+        return False
+    if _CONTACT.search(text):
+        return True
+    return any(len(_HAS_DIGIT.findall(m.group(0))) >= 7 for m in _PHONE.finditer(text))
+
+
+def _signature_like(text: str) -> bool:
+    """A job title, a company, an address line: short, and not a sentence or a P.S."""
+    if _contact_line(text):
+        return True
+    words = text.split()
+    if len(words) > 10 or re.match(r"p\.?s\b", text, re.IGNORECASE):
+        return False
+    # "Maybe we could grab a coffee." is the message; "Senior Engineer, Acme Inc." is not.
+    return not (text.endswith(("!", "?")) or (text.endswith(".") and words[-1][:1].islower()))
+
+
+def _signature_region(text: str, start: int, medium: str) -> tuple[int, int] | None:
+    """Where the signature begins, to the end: after a `-- ` line; or the contact lines at
+    the end (phone, links, pronouns, "Sent from my iPhone", a legal notice); or, after the
+    sign-off and the name, the lines that read like a title and company, not sentences."""
+    all_lines = lines = _lines_of(text, start)
+    if len(lines) < 2 or medium == "phone":  # talking points have no signature
+        return None
+    found = None
+    dash = next((i for i in range(len(lines) - 1, 0, -1) if lines[i].text == "--"), None)
+    if dash is not None and len(lines) - dash <= 15:
+        found, lines = dash, lines[:dash]
+    # Walk back over contact lines and legal paragraphs (a paragraph: lines with no blank
+    # line between them).
+    para = [0] * len(lines)
+    for k in range(1, len(lines)):
+        joined = text.count("\n", lines[k - 1].end, lines[k].start) == 1
+        para[k] = para[k - 1] if joined else k
+    i = len(lines) - 1
+    while i > 0:
+        if para[i] > 0 and _DISCLAIMER.search(text, lines[para[i]].start, lines[i].end):
+            i = para[i] - 1
+        elif _contact_line(lines[i].text):
+            i -= 1
+        else:
+            break
+    if i < len(lines) - 1:
+        found = i + 1 if found is None else min(found, i + 1)
+    lines = lines[: i + 1]
+    if len(lines) > 2:
+        signoff = _find_signoff_in(lines)
+        if signoff:
+            at = next(k for k, ln in enumerate(lines) if ln.start <= signoff[0] < ln.end)
+            tail = lines[at].text[signoff[1] - lines[at].start :].strip(" ,.!—–-")
+            # "Best," then the name on the next line, or "Best regards, Sam" on one line; not
+            # "Thank you, Ana, for the offer." opening a paragraph.
+            if tail:
+                rest, named = lines[at + 1 :], len(tail.split()) <= 3
+            else:
+                name = lines[at + 1].text if at + 1 < len(lines) else ""
+                rest = lines[at + 2 :]
+                named = len(name.split()) <= 5 and not name.endswith((".", "!", "?"))
+            if named and rest and all(_signature_like(ln.text) for ln in rest):
+                first = len(lines) - len(rest)
+                found = first if found is None else min(found, first)
+    return None if found is None else (all_lines[found].start, len(text))
 
 
 def _spans(matches: Iterable[re.Match[str]]) -> tuple[tuple[int, int], ...]:
@@ -551,6 +759,11 @@ _DECLINE = _rx(
     r" (?:elsewhere|(?:with|at|from) (?:another|a different))",
     r"decided against",
     r"say no",
+    # Staying where you are says no: "I'll be staying in my current role", not "staying in touch".
+    r"(?:i'll|i will|i'm|i am|i've|i have|i)(?: (?:decided|chosen|elected|opted) to| be"
+    r"| going to| planning to)? (?:stay|staying|remain|remaining)(?: on)? (?:(?:in|at|with)"
+    r" (?:my|our) (?:current|present|existing) (?:role|position|job|company|employer|team|firm)"
+    r"|where i am|put)",
 )
 
 
@@ -787,7 +1000,11 @@ _PHONE_SIGNOFF = _rx(
 
 def _find_signoff(msg: Message) -> tuple[int, int] | None:
     """(start, end) of the sign-off phrase near the end of the message, if any."""
-    lines = msg.lines[1:] if len(msg.lines) > 1 else msg.lines
+    return _find_signoff_in(msg.lines)
+
+
+def _find_signoff_in(lines: list[Line]) -> tuple[int, int] | None:
+    lines = lines[1:] if len(lines) > 1 else lines
     for line in reversed(lines[-6:]):
         text = _strip_marker(line.text)
         lead = line.start + len(line.text) - len(text)
@@ -835,7 +1052,8 @@ def rule_closing(msg: Message, ctx: CheckContext) -> Finding:
         )
     signoff = _find_signoff(msg)
     if signoff:
-        after = msg.norm[signoff[1] : signoff[1] + 200]
+        # The name may sit in the signature, after a "-- " line: look in all you wrote.
+        after = msg.own[signoff[1] : signoff[1] + 200]
         after_lines = [ln for ln in after.split("\n") if ln.strip(" ,.—–-\t")][:3]
         named = any(_looks_like_name(ln, ctx) for ln in after_lines[:2])
         span = (signoff[0], min(len(msg.norm), last.end))
@@ -1065,39 +1283,179 @@ def _company_key(name: str) -> str:
     return " ".join(name.translate(_STRAIGHTEN).split()).casefold()
 
 
-def company_mentions(text: str, names: Iterable[str]) -> list[tuple[int, int, str]]:
+def company_mentions(
+    text: str, names: Iterable[str], exclude: Iterable[str] = ()
+) -> list[tuple[int, int, str]]:
     """Where any of these company names occurs in text: (start, end, the name as given).
 
-    Whole words only, case-insensitive, curly quotes straightened, any white space
-    between the name's words; a longer name wins over a shorter one inside it.
+    Whole words only, curly quotes straightened, any white space between the name's words;
+    a longer name wins over a shorter one inside it. A name is also found by its distinctive
+    part ("Acme" for "Acme Corp", see `_short_name`), unless that is also the short name of
+    one of `exclude` (the offer's own company). A name made of everyday words ("Square",
+    "Apple") counts only where it reads as a name: capitalised mid-sentence, or with
+    context ("I joined Square", "Square offered…", "an offer at square"); "the square by
+    the river" is a square. Other names are found in any case ("globex").
     """
-    given, clues = _company_names(tuple(names))
+    variants = _company_names(tuple(names), tuple(exclude))
     norm = text.translate(_STRAIGHTEN)
     # A workbook of a thousand offers names hundreds of other companies, and one pattern of
     # them all took 15 ms to make: look for those whose clue the text holds, a few at most.
     folded = _fold(norm)
-    found = tuple(name for name, clue in clues if clue in folded)
+    found = tuple(v for v in variants if v.clue in folded)
     if not found:
         return []
+    by_key = {v.key: v for v in found}
+    hits = []
+    for m in _company_pattern(tuple(v.name for v in found)).finditer(norm):
+        variant = by_key.get(_company_key(m.group(0)))
+        if variant is not None:
+            hits.append((m, variant, _company_evidence(norm, m, variant)))
+    named = {v.given for _, v, evidence in hits if evidence == "yes"}
     return [
-        (m.start(), m.end(), given.get(_company_key(m.group(0)), m.group(0)))
-        for m in _company_pattern(found).finditer(norm)
+        (m.start(), m.end(), v.given)
+        for m, v, evidence in hits
+        if evidence == "yes" or (evidence == "weak" and v.given in named)
     ]
 
 
+@dataclass(frozen=True)
+class _CompanyName:
+    name: str  # as it is looked for: "Acme Corp", or its short form "Acme"
+    given: str  # as the workbook spells it: "Acme Corp"
+    key: str
+    clue: str  # the longest run of ASCII letters and digits in its first word, lower-cased
+
+
+# What a company's name adds to its distinctive part: "The Hooli Group", "Initech, Inc.".
+_COMPANY_SUFFIX = re.compile(
+    r",?\s+(?:(?:&|and)\s+co\.?|corp\.?|corporation|inc\.?|incorporated|llc|l\.l\.c\.|ltd\.?"
+    r"|limited|gmbh|ag|s\.?a\.?|plc|labs?|group|technologies|technology|software|systems"
+    r"|solutions|holdings|co\.?|company|pty|b\.?v\.?|n\.?v\.?|s\.?r\.?l\.?|oy|ab)$",
+    re.IGNORECASE,
+)
+
+
+def _short_name(name: str) -> str:
+    """The distinctive part of a company's name: "The Hooli Group" → "Hooli"."""
+    short = re.sub(r"^the\s+(?=\S)", "", name.strip(), flags=re.IGNORECASE)
+    while (cut := _COMPANY_SUFFIX.sub("", short)) != short and cut.strip():
+        short = cut
+    return short.strip()
+
+
 @lru_cache(maxsize=16)
-def _company_names(names: tuple[str, ...]) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
-    """Each name once (by key), with a clue the text must hold for it to match anywhere: the
-    longest run of ASCII letters and digits in its first word, lower-cased ("" for none)."""
+def _company_names(
+    names: tuple[str, ...], exclude: tuple[str, ...] = ()
+) -> tuple[_CompanyName, ...]:
+    """Each name once (by key), full names first, then the short forms no other name has."""
     given: dict[str, str] = {}
     for name in names:
         if name.strip():
             given.setdefault(_company_key(name), name.strip())
-    clues = []
+    taken = set(given)
+    own = {_company_key(n) for n in exclude if n.strip()}
+    own |= {_company_key(_short_name(n)) for n in exclude if n.strip()}
+    forms = [(name, name) for name in given.values()]
     for name in given.values():
-        first = name.translate(_STRAIGHTEN).split()[0]
-        clues.append((name, max(re.findall(r"[A-Za-z0-9]+", first), key=len, default="").lower()))
-    return given, tuple(clues)
+        short = _short_name(name)
+        key = _company_key(short)
+        if key not in taken and key not in own and len(key) > 1:
+            taken.add(key)
+            forms.append((short, name))
+    out = []
+    for form, name in forms:
+        first = form.translate(_STRAIGHTEN).split()[0]
+        clue = max(re.findall(r"[A-Za-z0-9]+", first), key=len, default="").lower()
+        out.append(_CompanyName(form, name, _company_key(form), clue))
+    return tuple(out)
+
+
+# Context that makes a word a company: "at Square", "joined Square", "Square's offer".
+_COMPANY_BEFORE = re.compile(
+    r"(?<!\w)(?:at|with|from|for|join|joins|joined|joining|chose|chosen|choose|choosing"
+    r"|accept|accepted|accepting|over|than|and|or)[ \t]+$",
+    re.IGNORECASE,
+)
+_COMPANY_BEFORE_LOWER = re.compile(
+    r"(?<!\w)(?:(?:offer|role|position|job|opportunity|work|working|start|starting)[ \t]+"
+    r"(?:at|with|from)|join|joined|joining)[ \t]+$",
+    re.IGNORECASE,
+)
+_COMPANY_AFTER = re.compile(
+    r"'s\b|[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|just[ \t]+|also[ \t]+)?(?:offered|made|extended"
+    r"|matched|hired|came back|sent me|gave me|is offering|is paying)\b",
+    re.IGNORECASE,
+)
+_LINE_OPENER = re.compile(r"[ \t]*(?:(?:\d{1,2}[.)]|[-*•–>])[ \t]+)?[\"'(\[*_]*")
+_AFTER_STOP = re.compile(r"[.!?:;][\"')\]]*[ \t]+[\"'(\[*_]*$")
+_PREV_WORD = re.compile(r"([^\W\d_][\w'&-]*)[ \t]+$")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'-]*)")
+
+
+def _company_evidence(text: str, m: re.Match[str], variant: _CompanyName) -> str:
+    """How sure this match names the company: "yes"; "weak" (a capital at the start of a
+    sentence: it counts only if the company is named elsewhere too); "no" (an everyday word)."""
+    word = m.group(0)
+    # Bounded look-arounds: a pasted 100,000-character line must not be rescanned per match.
+    lo = max(0, m.start() - 200)
+    line_start = text.rfind("\n", lo, m.start()) + 1 or lo
+    before = text[max(line_start, m.start() - 80) : m.start()]
+    if not word[:1].isupper():
+        if not _ordinary(variant.name):
+            return "yes"
+        return "yes" if _COMPANY_BEFORE_LOWER.search(before) else "no"
+    if len(word.split()) > 1 or not _ordinary(variant.name):
+        return "yes"
+    nxt = _NEXT_WORD.match(text, m.end(), m.end() + 40)
+    if nxt and _capitalised(nxt.group(1)):
+        return "no"  # part of a longer name: "Square Capital"
+    alone = not text[m.end() : m.end() + 80].split("\n", 1)[0].strip(" \t\r.,;:!")
+    if (
+        _COMPANY_BEFORE.search(before)
+        or _COMPANY_AFTER.match(text, m.end(), m.end() + 40)
+        or (alone and _LINE_OPENER.fullmatch(before))
+    ):
+        return "yes"
+    if _at_sentence_start(text, line_start, before):
+        return "weak"
+    prev = _PREV_WORD.search(before)
+    if prev and _capitalised(prev.group(1)):
+        return "no"  # part of a longer name: "Union Square"
+    return "yes"
+
+
+def _at_sentence_start(text: str, line_start: int, before: str) -> bool:
+    """True when only a sentence's end, a list marker or quotes come before, or the line
+    opens a paragraph or follows one that ended a sentence ("Best,", "I joined\nSquare")."""
+    if not _LINE_OPENER.fullmatch(before):
+        return bool(_AFTER_STOP.search(before))
+    if line_start == 0:
+        return True
+    lo = max(0, line_start - 300)
+    prev_line = text[text.rfind("\n", lo, line_start - 1) + 1 or lo : line_start - 1].rstrip()
+    return not prev_line or prev_line.endswith((".", "!", "?", ":", ",", ";"))
+
+
+def _ordinary(name: str) -> bool:
+    """True when every word of the name is an everyday word ("Square", "Notion", "Box"): it
+    then needs a capital and context to count as the company.
+
+    Never loads the dictionary (that takes 0.1-0.3 s, too long for a keystroke): until it
+    is in memory every name is taken as ordinary, which asks for more evidence, not less.
+    `check` loads it first whenever spelling is on; the app turns spelling on once its
+    background load is done.
+    """
+    spelling = sys.modules.get("decline_tui.core.spelling")
+    if spelling is None or not spelling.loaded():
+        return True
+    return _ordinary_words(name)
+
+
+@lru_cache(maxsize=256)
+def _ordinary_words(name: str) -> bool:
+    from decline_tui.core import spelling
+
+    return all(spelling.is_word(w) for w in re.findall(r"[^\W\d_]+", name))
 
 
 @lru_cache(maxsize=64)
@@ -1127,13 +1485,22 @@ def _as_ascii(char: str) -> str:
 
 
 def rule_no_other_company(msg: Message, ctx: CheckContext) -> Finding:
-    found = company_mentions(msg.norm, ctx.others)
+    # Your own signature is checked too ("Sam Lee | Designer, Globex"), the quoted chain never.
+    found = company_mentions(msg.own, ctx.others, exclude=ctx.known_words)
     if found:
         spans = tuple((a, b) for a, b, _ in found)
+        shown: list[str] = []
+        for a, b, name in found:
+            words = " ".join(msg.raw[a:b].split())
+            same = _company_key(words) == _company_key(name)
+            label = f"“{words}”" + ("" if same else f" ({name})")
+            if label not in shown:
+                shown.append(label)
+        more = f" and {len(shown) - 5} more" if len(shown) > 5 else ""
         return _finding(
             "no-other-company",
             FAIL,
-            f"Names another company: {_quote(msg, spans)}.",
+            f"Names another company: {', '.join(shown[:5])}{more}.",
             spans,
         )
     return _finding("no-other-company", PASS, "No other company is named.")
@@ -1160,12 +1527,17 @@ def rule_placeholders(msg: Message, ctx: CheckContext) -> Finding:
     return _finding("placeholders", PASS, "No placeholders left.")
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def rule_spelling(msg: Message, ctx: CheckContext) -> Finding:
     if not ctx.spelling:
         return _finding("spelling", SKIP, "Spelling was not checked.")
     from decline_tui.core import spelling  # the dictionary loads here, never at import
 
-    bad = spelling.misspelled(msg.norm, ctx.known_words)
+    # Where sentences start, a capital is no sign of a name: "Unfortunatly" is checked there.
+    starts = [m.start() for a, b in msg.sentences if (m := _LETTER.search(msg.norm, a, b))]
+    bad = spelling.misspelled(msg.norm, ctx.known_words, starts)
     if not bad:
         return _finding("spelling", PASS, "No spelling mistakes found.")
     spans = [(a, b) for a, b, _ in bad]
@@ -1386,6 +1758,10 @@ CHECKS: dict[str, Callable[[Message, CheckContext], Finding]] = {
 def check(text: str, ctx: CheckContext | None = None) -> list[Finding]:
     """Every rule's finding for this text, in the checklist's order."""
     ctx = ctx or CheckContext()
+    if ctx.spelling:  # the dictionary also tells "Square" the word from Square the company
+        from decline_tui.core import spelling
+
+        spelling.load()
     msg = Message(text, ctx.medium)
     kind = KINDS.get(ctx.kind, KINDS["decline"])
     return [

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from decline_tui.core.care import decline_date
-from decline_tui.core.checklist import company_mentions
+from decline_tui.core.checklist import Message, company_mentions
 from decline_tui.core.model import Offer, Terms, Workbook
 from decline_tui.core.timing import offer_clock
 
@@ -362,7 +362,7 @@ def recruiter_reply(offer: Offer) -> tuple[str, str]:
     """
     who = offer.contact_name.strip() or "The recruiter"
     n = _follow_ups_since_decline(offer)
-    if n is None:
+    if n is None or offer.status == "deciding":  # set back to deciding: no decline stands
         return "", "You have not declined this offer yet: there is no decline to stand by."
     if n == 0:
         return "", "No follow-up since your decline: no reply needed yet."
@@ -406,9 +406,11 @@ def next_to_decline(wb: Workbook, current_id: str) -> Offer | None:
 def other_companies_named(text: str, wb: Workbook, offer: Offer) -> list[str]:
     """The other offers' companies this text names (each once, as the workbook spells it).
 
-    The same matching as the checklist's no-other-company rule, for a warning before export.
+    The same matching as the checklist's no-other-company rule, for a warning before export:
+    short names count ("Acme" for "Acme Corp"), a quoted chain below the reply does not.
     """
-    found = company_mentions(text, wb.other_companies(offer))
+    own = Message(text).own
+    found = company_mentions(own, wb.other_companies(offer), exclude=(offer.company,))
     return list(dict.fromkeys(name for _, _, name in found))
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -67,6 +68,11 @@ def load() -> None:
     _checker()
 
 
+def loaded() -> bool:
+    """Whether the dictionary is in memory: asking is free, loading is not."""
+    return _checker.cache_info().currsize > 0
+
+
 def _known(word: str, spell: SpellChecker) -> bool:
     if word in spell:
         return True
@@ -81,23 +87,65 @@ def _known(word: str, spell: SpellChecker) -> bool:
     return False
 
 
-def misspelled(text: str, known_words: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
+def is_word(word: str) -> bool:
+    """True for an everyday word the dictionary knows ("square"), in any case."""
+    return _known(word.lower(), _checker())
+
+
+def misspelled(
+    text: str, known_words: tuple[str, ...] = (), starts: Iterable[int] = ()
+) -> list[tuple[int, int, str]]:
     """(start, end, suggestion) for each word that looks misspelled.
 
-    Capitalised words (names, companies, the start of sentences), all-caps acronyms,
-    words with digits, non-Latin scripts, addresses and links are left alone.
+    Capitalised words (names, companies), all-caps acronyms, words with digits, non-Latin
+    scripts, addresses and links are left alone. A capitalised word where a sentence starts
+    (an offset in `starts`) is checked, so "Unfortunatly" and "Thankyou" are caught, but it
+    passes when it looks like a name: it is known, capitalised mid-sentence elsewhere in the
+    text ("Priya … thank you, Priya"), or close to no word ("Łukasz", "Aoife").
     """
     spell = _checker()
     known = {w.casefold() for name in known_words for w in _TOKEN.findall(name)}
     masked = _SKIP.sub(lambda m: " " * len(m.group(0)), text)
+    opening = set(starts)
     out = []
-    for m in re.finditer(r"[^\W\d_]+(?:['-][^\W\d_]+)*", masked):
+    names: set[str] = set()  # capitalised mid-sentence: a name, wherever else it stands
+    openers = []  # capitalised where a sentence starts: checked once the names are known
+    for m in _WORDS.finditer(masked):
         word = m.group(0)
-        if len(word) < 2 or word[0].isupper() or any(ord(c) > 0x24F for c in word):
+        if len(word) < 2 or any(ord(c) > 0x24F for c in word):
+            continue
+        if word[0].isupper():
+            if m.start() in opening and word[1:] == word[1:].lower():
+                openers.append(m)
+            else:
+                names.add(word.casefold())
             continue
         low = word.lower()
         if low in known or _known(low, spell):
             continue
-        suggestion = spell.correction(low) if len(low) < 20 else None
-        out.append((m.start(), m.end(), suggestion if suggestion and suggestion != low else ""))
-    return out
+        out.append((m.start(), m.end(), _suggest(low, spell)))
+    for m in openers:
+        low = m.group(0).lower()
+        if low in known or low in names or _known(low, spell):
+            continue
+        suggestion = _suggest(low, spell)
+        if suggestion:  # a word close to no other is a name: "Łukasz", "Aoife"
+            out.append((m.start(), m.end(), suggestion[0].upper() + suggestion[1:]))
+    return sorted(out) if openers else out
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+
+
+def _suggest(low: str, spell: SpellChecker) -> str:
+    """The likeliest correction, or two words run together ("thankyou" → "thank you")."""
+    if len(low) >= 20:  # a pasted token, not a word: no guess (and no cost per letter)
+        return ""
+    suggestion = spell.correction(low)
+    if suggestion and suggestion != low:
+        return suggestion
+    for i in range(1, len(low) - 1):
+        head, tail = low[:i], low[i:]
+        if (len(head) > 1 or head in ("a", "i")) and head in spell and tail in spell:
+            return f"{head} {tail}"
+    return ""

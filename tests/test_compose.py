@@ -304,3 +304,44 @@ def test_every_builtin_renders_without_a_fail(
             findings = check(d.text, context_for(wb, offer, d.medium, NOW))
             failed = [(f.rule, f.message) for f in findings if f.status == FAIL]
             assert not failed, (tpl.name, d.text, failed)
+
+
+# --------------------------------------------------------------------------- grammar
+
+
+def test_words_set_around_a_value_are_outside_its_span(workbook):
+    o = Offer(id="a", admired="commitment to accessible design", contact_name="Dr. Aisha Bello")
+    draft = render(BUILTIN["standard"], o, workbook.profile)
+    spans = {s.name: draft.text[s.start : s.end] for s in draft.fills if s.kind == "field"}
+    # "your" is the template's word, the value is the person's
+    assert spans["admired"] == "commitment to accessible design"
+    assert "impressed by your commitment" in draft.text
+    assert spans["contact_salutation"] == "Dr. Bello"
+
+
+def test_a_prose_field_at_a_sentence_start_is_capitalised(workbook):
+    tpl = Template(
+        name="mine",
+        paragraphs=[[("positive", "[specific aspect you admired] stood out. [project] too.")]],
+    )
+    o = Offer(id="a", admired="commitment to design", project="the dashboard")
+    assert render(tpl, o, workbook.profile).text == (
+        "Your commitment to design stood out. The dashboard too."
+    )
+
+
+def test_a_template_article_follows_the_value(workbook):
+    tpl = Template(name="mine", paragraphs=[[("thanks", "As a [Job Title]. A [Job Title].")]])
+    o = Offer(id="a", role="Engineering Manager")
+    assert render(tpl, o, workbook.profile).text == (
+        "As an Engineering Manager. An Engineering Manager."
+    )
+    o.role = ""
+    assert render(tpl, o, workbook.profile).text == "As a [Job Title]. A [Job Title]."
+
+
+def test_a_value_ending_in_a_stop_takes_no_second_one(workbook):
+    tpl = Template(name="mine", paragraphs=[[("thanks", "Thanks to [Company Name].")]])
+    assert render(tpl, Offer(id="a", company="Acme Inc."), workbook.profile).text == (
+        "Thanks to Acme Inc."
+    )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from decline_tui.core.model import MEDIUMS, Template
+from decline_tui.core.compose import render
+from decline_tui.core.model import MEDIUMS, Offer, Profile, Template
 from decline_tui.core.templates import (
     BUILTIN,
+    SCENARIO_TEMPLATES,
     TemplateError,
     copy_template,
     template_from_text,
@@ -167,3 +169,34 @@ def test_unknown_medium_is_refused_before_the_text_is_read():
 
 def test_template_error_is_a_lookup_error():
     assert issubclass(TemplateError, LookupError)
+
+
+@pytest.mark.parametrize("name", list(SCENARIO_TEMPLATES))
+def test_every_scenario_template_round_trips(name):
+    tpl = SCENARIO_TEMPLATES[name]
+    back = template_from_text(name, template_to_text(tpl), medium=tpl.medium)
+    assert back.paragraphs == tpl.paragraphs
+
+
+@pytest.mark.parametrize("name", [*BUILTIN, *SCENARIO_TEMPLATES])
+def test_a_copy_renders_the_same_grammar_as_its_original(name):
+    """A person's copy of a built-in (as text, read back) keeps "your", "an" and the
+    reason's sentence: the grammar lives in compose, not in the built-in's data."""
+    original = {**BUILTIN, **SCENARIO_TEMPLATES}[name]
+    mine = template_from_text(  # under the same name, as a person's own version of it
+        name, template_to_text(original), medium=original.medium, subject=original.subject
+    )
+    offer = Offer(
+        id="x",
+        company="Acme Inc.",
+        role="Engineering Manager",
+        contact_name="Dr. Aisha Bello",
+        reason="better fit for my goals",
+        admired="commitment to accessible design",
+        project="warehouse dashboard redesign",
+        referrer="Ana Torres",
+    )
+    profile = Profile(name="Sam Lee")
+    if original.max_chars:
+        return  # a LinkedIn note's copy drops its shorter fallbacks
+    assert render(mine, offer, profile).text == render(original, offer, profile).text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from decline_tui.core.kinds import REFERRER, kind_of
 from decline_tui.core.model import Offer, Profile, Template, Workbook
 from decline_tui.core.templates import PLACEHOLDERS, get_template, pick_template
 
@@ -59,33 +60,275 @@ def _first_name(full: str) -> str:
     return words[0] if words else ""
 
 
-def _sentence(text: str) -> str:
-    """The brief reason stands as its own sentence: capitalised, and ending in a stop."""
+# ---------------------------------------------------------------- grammar
+# A field's words are set inside one of our sentences; these small rules make them read
+# as English there. Rule-based on purpose: a few word lists, no language model.
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_NO_ARTICLE = _words(
+    "the a an your you yours my our their its his her this that these those each every some "
+    "any another one no all both many much more most several such own "
+    "i we they it he she them us me something everything nothing anything someone everyone "
+    "how what why when where who whom whose which whether"
+)
+# -ing words that name a thing rather than an action ("your onboarding flow").
+_ING_NOUNS = _words(
+    "thing things king ring spring string wing evening morning ceiling timing funding "
+    "housing pricing wording setting settings"
+)
+# -ing words that are either; a noun when a head noun follows ("mentoring programme").
+_NOMINAL_ING = _words(
+    "engineering marketing onboarding mentoring hiring training testing tooling learning "
+    "planning recruiting consulting publishing manufacturing writing reporting design"
+)
+_HEAD_NOUNS = _words(
+    "culture team teams programme program programmes programs process processes flow "
+    "platform practice practices approach model system systems tools setup pipeline "
+    "strategy work sessions session philosophy standards plan plans budget"
+)
+
+
+def _first_word(text: str) -> str:
+    word = text.split(" ", 1)[0]
+    return word.rstrip(",;:").lower().replace("’", "'")
+
+
+def _is_sentence_case(word: str) -> bool:
+    """Capitalised like the first word of a sentence ("Commitment"), not a name ("GitHub")."""
+    return len(word) > 1 and word[0].isupper() and not any(c.isupper() for c in word[1:])
+
+
+def _unsentence(text: str, company: str = "") -> str:
+    """Lower a first letter capitalised only because it was typed first ("Commitment to X").
+
+    A lone capitalised word, one followed by another capitalised word ("Project Atlas"),
+    a possessive ("Acme's") or a word of the company's name is taken for a name and kept.
+    """
+    words = text.split(" ", 2)
+    first = words[0]
+    if not _is_sentence_case(first) or first.lower() in {"i", "i'm", "i've", "i'd", "i'll"}:
+        return text
+    if first.lower().replace("’", "'") in _NO_ARTICLE:
+        return first[0].lower() + text[1:]  # "The", "Your", "How": never a name here
+    if len(words) < 2 or not words[1][:1].islower():
+        return text
+    if first.endswith(("'s", "’s", "s'", "s’")) or first in company.split():
+        return text
+    if not _common_word(first):
+        return text  # "Figma plugins": a brand keeps its capital; a name needs no "your"
+    return first[0].lower() + text[1:]
+
+
+# Endings of ordinary English nouns and adjectives; a capitalised first word with one of
+# them ("Commitment", "Openness", "Thoughtful") was capitalised only for being first.
+_COMMON_ENDINGS = (
+    "ment",
+    "ness",
+    "tion",
+    "sion",
+    "ity",
+    "ance",
+    "ence",
+    "ship",
+    "ism",
+    "ure",
+    "ing",
+    "ful",
+    "ous",
+    "ive",
+    "ency",
+    "ancy",
+    "ism",
+    "al",
+)
+_COMMON_LEADS = _words(
+    "team teams focus care approach work people emphasis design product mission vision "
+    "energy support attention passion investment people's culture values way ways "
+    "interview interviews process conversations conversation questions time openness "
+    "honesty kindness clarity ambition ambitious plans plan roadmap growth quality "
+    "transparency enthusiasm warmth welcome flexibility balance benefits office offices "
+    "engineering research data code codebase product's team's company's leadership "
+    "commitment dedication curiosity generosity patience rigour rigor speed scale impact "
+    "better closer more less greater bigger smaller larger higher lower fewer nearer shorter "
+    "longer stronger clearer personal family accepted staying committed not"
+)
+
+
+def _common_word(word: str) -> bool:
+    """An ordinary word that only sentence case capitalised, rather than a brand or name."""
+    low = word.lower().replace("’", "'")
+    return low in _COMMON_LEADS or (len(low) > 4 and low.endswith(_COMMON_ENDINGS))
+
+
+def _phrase(text: str, company: str = "") -> str:
+    """A phrase set inside one of our sentences: no trailing stop of its own."""
+    return _unsentence(" ".join(text.split()).rstrip(" .!;,"), company)
+
+
+def _needs_owner(phrase: str) -> bool:
+    """Whether a noun phrase needs "your" in front to read as English.
+
+    "commitment to accessible design" does; "the care…", "how you…", "building tools",
+    "Acme's culture", "Project Atlas" and "3 rounds" do not.
+    """
+    if not phrase[:1].isalpha() or phrase[0].isupper():
+        return False
+    words = phrase.split(" ", 2)
+    word = _first_word(phrase)
+    if word in _NO_ARTICLE or word.endswith(("'s", "s'")):
+        return False
+    if len(word) > 4 and word.endswith("ing") and word not in _ING_NOUNS:
+        after = _first_word(words[1]) if len(words) > 1 else ""
+        return word in _NOMINAL_ING and (not after or after in _HEAD_NOUNS)
+    return True
+
+
+def _owner_glue(phrase: str, owner: str) -> str:
+    """The words set before a field's noun phrase: "your ", "the " (for "team's care"), ""."""
+    if not phrase or not phrase[:1].isalpha() or phrase[0].isupper():
+        return ""
+    if _first_word(phrase).endswith(("'s", "s'")):
+        return "the "  # "team's care" -> "the team's care"
+    return owner if _needs_owner(phrase) else ""
+
+
+def possessive(name: str) -> str:
+    """ "Acme's", "Williams & Sons'": the apostrophe alone after a final s."""
+    name = name.strip()
+    if not name:
+        return ""
+    return f"{name}'" if name[-1] in "sS" else f"{name}'s"
+
+
+_SUBJECTS = _words(
+    "i i'm i've i'd i'll we we're we've we'd we'll it it's there there's that's he she they "
+    "after having although though while ultimately following unfortunately sadly honestly "
+    "frankly with this"
+)
+_CAUSE = _words("because since as due for given")
+_COMPARATIVES = _words(
+    "better closer nearer stronger bigger greater higher larger clearer easier shorter more less"
+)
+_FIT = _words("fit match")
+_ADJECTIVE_ENDS = ("ed", "ble", "ful", "al", "ive", "ent", "ant", "ous", "ic", "er")
+_AFTER_COMPARATIVE = _words("to for with in at from than aligned suited")
+_PARTICIPLES = _words("chosen taken been gotten begun")
+_STATES = _words(
+    "excited committed interested invested settled based focused tied attached happy ready keen set"
+)
+_VERBS = _words(
+    "accepted decided chose took signed want need plan prefer hope wish intend feel felt "
+    "found got joined received made started agreed"
+)
+_FINITE = _words(
+    "is are was were am has have had will would can could should must does do did may "
+    "isn't aren't wasn't doesn't don't won't can't means fits suits lets offers gives allows "
+    "matters needs wants makes takes feels works moved offered changed started"
+)
+_RELATIVE = _words("that which who where")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*(?=\s+[A-Z\"“‘'(])")
+_LONE_I = re.compile(r"(?<![\w'’])i(?=$|[\s,;:'’])")
+
+
+def _has_verb(text: str) -> bool:
+    """Whether a phrase reads as a clause: a verb before any "that/which/who" clause."""
+    for word in text.split()[1:]:
+        word = word.lower().strip(",;:.!?").replace("’", "'")
+        if word in _RELATIVE:
+            return False
+        if word in _FINITE:
+            return True
+    return False
+
+
+def _reason_frame(text: str) -> str:
+    """The words that turn a brief reason's fragment into a sentence; "" when it is one.
+
+    "better fit for my goals" -> "I have chosen a role that is a ", "closer to family" ->
+    "I have chosen a role that is ", "because …" -> "I made this decision ",
+    "to focus on …" -> "I have decided ", "staying in …" -> "I am ",
+    "accepted another offer" -> "I ", "personal reasons" -> "My decision comes down to ".
+    """
+    if not text[:1].isalpha():
+        return ""
+    words = text.split(" ", 2)
+    word = _first_word(text)
+    after = _first_word(words[1]) if len(words) > 1 else ""
+    if word in _SUBJECTS:
+        return ""
+    if word in _CAUSE:
+        return "I made this decision "
+    if word == "to":
+        return "I have decided "
+    if word == "not":
+        return "It is "
+    if word in _COMPARATIVES:
+        if after in _FIT:
+            return "I have chosen a role that is a "
+        if not after or after in _AFTER_COMPARATIVE or after.endswith(_ADJECTIVE_ENDS):
+            return "I have chosen a role that is "
+        if word in ("more", "less"):
+            return "I have chosen a role with "
+        return "I have chosen a role with a "
+    if word in _PARTICIPLES:
+        return "I have "
+    if word in _STATES:
+        return "I am "
+    if word in _VERBS or (len(word) > 4 and word.endswith("ed") and word not in _STATES):
+        return "I "
+    if len(word) > 4 and word.endswith("ing") and word not in _ING_NOUNS:
+        return "I am "
+    if _has_verb(text):
+        return ""
+    return "My decision comes down to "
+
+
+def _sentence(text: str, company: str = "") -> str:
+    """The brief reason stands as its own sentence: capitalised, ending in one stop.
+
+    A fragment ("better fit for my goals") is made a sentence; a sentence, or several,
+    is kept as written.
+    """
     text = " ".join(text.split())
     if not text:
         return ""
-    text = text[0].upper() + text[1:]
+    text = _LONE_I.sub("I", text)
+    end = _SENTENCE_END.search(text)
+    first, rest = (text[: end.end()], text[end.end() :]) if end else (text, "")
+    frame = _reason_frame(first)
+    if frame:
+        first = frame + _unsentence(first, company)
+    text = first[0].upper() + first[1:] + rest
     if text[-1] not in ".!?…\"'”’)":
         text += "."
     return text
 
 
-def _phrase(text: str) -> str:
-    """A phrase set inside one of our sentences: no trailing stop of its own."""
-    return " ".join(text.split()).rstrip(" .!;,")
+def _salutation(full: str) -> str:
+    """ "Dr. Bello" for "Dr. Aisha Bello": a title goes with the surname; else the full name."""
+    words = full.split()
+    if len(words) > 2 and words[0].rstrip(".").lower() in _TITLES:
+        return f"{words[0]} {words[-1]}"
+    return " ".join(words)
 
 
 def field_values(offer: Offer, profile: Profile) -> dict[str, str]:
     """The value each placeholder field takes; empty strings stay as placeholders."""
+    company = offer.company.strip()
     return {
-        "company": offer.company.strip(),
+        "company": company,
         "role": offer.role.strip(),
         "contact_name": offer.contact_name.strip(),
+        "contact_salutation": _salutation(offer.contact_name),
         "contact_first_name": _first_name(offer.contact_name),
         "contact_email": offer.contact_email.strip(),
-        "admired": _phrase(offer.admired),
-        "project": _phrase(offer.project),
-        "reason": _sentence(offer.reason),
+        "admired": _phrase(offer.admired, company),
+        "project": _phrase(offer.project, company),
+        "reason": _sentence(offer.reason, company),
         "your_name": profile.name.strip(),
         "your_first_name": _first_name(profile.name),
         "your_email": profile.email.strip(),
@@ -96,11 +339,40 @@ def field_values(offer: Offer, profile: Profile) -> dict[str, str]:
     }
 
 
+# Fields written as prose: set into a sentence, they take its grammar.
+_NOUN_FIELDS = frozenset({"admired", "project"})
+_PROSE_FIELDS = _NOUN_FIELDS | {"reason"}
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])([Aa])n? $")
+_AN_WORDS = re.compile(r"[aeiou]|hour|honest|heir", re.I)
+_A_WORDS = ("one", "once", "eu", "ewe", "uni", "use", "usu", "usa", "uti", "ura", "uro", "ubi")
+_AN_LETTERS = "AEFHILMNORSX"  # an acronym said letter by letter: "an SRE", "an HR lead"
+
+
+def article(word: str) -> str:
+    """ "a" or "an" before a word, by how it is said: "an Engineering Manager", "a UX Lead"."""
+    first = word.split(" ", 1)[0].strip("\"'“‘(")
+    if not first:
+        return "a"
+    letters = first.rstrip(".,;:")
+    if len(letters) > 1 and letters.isupper():
+        return "an" if letters[0] in _AN_LETTERS else "a"
+    if letters.lower().startswith(_A_WORDS):  # said with a "y" or "w": "a UX", "a unit"
+        return "a"
+    return "an" if _AN_WORDS.match(letters) else "a"
+
+
+def _sentence_start(text: str) -> bool:
+    """Whether the next word starts a sentence: nothing before it in the part, or a stop."""
+    before = text.rstrip(" ")
+    return not before or before[-1] in ".!?\n"
+
+
 class _Builder:
     """Accumulates text while recording spans, so offsets are right by construction."""
 
-    def __init__(self, values: dict[str, str]):
+    def __init__(self, values: dict[str, str], owner: str = "your "):
         self.values = values
+        self.owner = owner  # set before a bare noun phrase: "your commitment to …"
         self.text = ""
         self.parts: list[Span] = []
         self.fills: list[Span] = []
@@ -111,18 +383,53 @@ class _Builder:
         for m in PLACEHOLDER_RE.finditer(raw):
             self.text += raw[pos : m.start()]
             key = PLACEHOLDERS.get(normalise_key(m.group(1)))
+            if key == "contact_name" and self.text.endswith("Dear ") and self._titled():
+                key = "contact_salutation"  # "Dear Dr. Bello", not "Dear Dr. Aisha Bello"
             value = self.values.get(key, "") if key else ""
-            at = len(self.text)
-            if value:
-                self.text += value
-                self.fills.append(Span(at, len(self.text), "field", key or ""))
-            else:
+            pos = m.end()
+            if not value:
+                at = len(self.text)
                 self.text += m.group(0)
                 self.fills.append(Span(at, len(self.text), "placeholder", m.group(1)))
-            pos = m.end()
+                continue
+            self._fit_article(value)
+            self._fill(key or "", value)
+            if value[-1] in ".!?…" and raw[pos : pos + 1] == ".":
+                pos += 1  # "at Acme Inc." and not "Acme Inc.."
         self.text += raw[pos:]
         if kind:
             self.parts.append(Span(start, len(self.text), kind))
+
+    def _titled(self) -> bool:
+        return self.values.get("contact_salutation") != self.values.get("contact_name")
+
+    def _fit_article(self, value: str) -> None:
+        """The template's "a" before a value becomes "an" when the value needs it."""
+        m = _ARTICLE_BEFORE.search(self.text[-4:])
+        if m:
+            word = article(value)
+            if m.group(1) == "A":
+                word = word.capitalize()
+            self.text = self.text[: len(self.text) - len(m.group(0))] + word + " "
+
+    def _fill(self, key: str, value: str) -> None:
+        glue = _owner_glue(value, self.owner) if key in _NOUN_FIELDS else ""
+        if key in _PROSE_FIELDS and _sentence_start(self.text):
+            if glue:
+                glue = glue[0].upper() + glue[1:]
+            else:
+                value = value[0].upper() + value[1:]
+        self.text += glue
+        at = len(self.text)
+        self.text += value
+        self.fills.append(Span(at, len(self.text), "field", key))
+
+
+def _owner(template: Template, offer: Offer) -> str:
+    """Whose the admired things are: "your" to the company; to a referrer, the company's."""
+    if kind_of(template.name).recipient != REFERRER:
+        return "your "
+    return f"{possessive(offer.company)} " if offer.company.strip() else "the team's "
 
 
 def _included(part: str, offer: Offer) -> bool:
@@ -139,7 +446,7 @@ def _render_once(
     values = field_values(offer, profile)
     subject = _Builder(values)
     subject.add(template.subject)
-    b = _Builder(values)
+    b = _Builder(values, _owner(template, offer))
     prefix = ""
     if template.medium == "email" and subject.text:
         prefix = f"Subject: {subject.text}\n\n"
@@ -200,3 +507,72 @@ def render_offer(
 def _offer_medium(wb: Workbook, offer: Offer) -> str:
     tpl = pick_template(wb, offer.template)
     return tpl.medium
+
+
+def _field_spans(draft: Draft, field: str) -> list[Span]:
+    """Where a field went in a draft: its value, or its placeholder while it is empty."""
+    return [
+        s
+        for s in draft.fills
+        if (s.kind == "field" and s.name == field)
+        or (s.kind == "placeholder" and PLACEHOLDERS.get(normalise_key(s.name)) == field)
+    ]
+
+
+def _sentence_around(draft: Draft, span: Span) -> tuple[str, int, int]:
+    """The sentence of a draft's part holding a span, and the span's place in it.
+
+    A stop inside a filled value ("Acme Inc.") does not end the sentence.
+    """
+    part = next((p for p in draft.parts if p.start <= span.start and span.end <= p.end), None)
+    lo, hi = (part.start, part.end) if part else (span.start, span.end)
+    text = draft.text
+    inside = [(s.start, s.end) for s in draft.fills]
+
+    def boundary(i: int) -> bool:  # a stop at i ends a sentence
+        return text[i] in ".!?" and not any(a <= i < b for a, b in inside)
+
+    start = span.start
+    while start > lo and not (start - 2 >= lo and text[start - 1] == " " and boundary(start - 2)):
+        start -= 1
+    end = span.end
+    while end < hi and not boundary(end):
+        end += 1
+    sentence = text[start : min(end + 1, hi)].replace("\n", " ")
+    return sentence, span.start - start, span.end - start
+
+
+def fields_in_sentences(
+    template: Template, offer: Offer, profile: Profile, fields: tuple[str, ...]
+) -> dict[str, tuple[str, int, int] | None]:
+    """The sentence each field is set in, as this template writes it, with the [start, end)
+    of the field's words in it (its placeholder while empty); None when the template does
+    not use the field.
+
+    The Details form shows these under the fields as the person types, so it must stay
+    cheap: one render of the template for all the fields, no checklist.
+    """
+    draft = render(template, offer, profile)
+    drafts = [d for d in (draft, draft.followup) if d is not None]
+    found: dict[str, tuple[str, int, int] | None] = {}
+    for name in fields:
+        found[name] = None
+        for d in drafts:
+            spans = _field_spans(d, name)
+            if spans:
+                found[name] = _sentence_around(d, spans[0])
+                break
+    return found
+
+
+def field_in_sentence(
+    template: Template, offer: Offer, profile: Profile, field: str
+) -> tuple[str, int, int] | None:
+    """One field's sentence and its place in it (see fields_in_sentences)."""
+    return fields_in_sentences(template, offer, profile, (field,))[field]
+
+
+def field_sentence(template: Template, offer: Offer, profile: Profile, field: str) -> str | None:
+    """The sentence a field is set in (see field_in_sentence); None when it is unused."""
+    found = field_in_sentence(template, offer, profile, field)
+    return found[0] if found else None

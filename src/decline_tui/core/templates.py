@@ -140,7 +140,7 @@ BUILTIN: dict[str, Template] = {
             "[Job Title] offer – [Your Name]",
             [("greeting", "Hi [Hiring Manager's First Name],")],
             [
-                ("thanks", "Thank you for the offer to join [Company Name] as [Job Title]."),
+                ("thanks", "Thank you for the offer to join [Company Name] as a [Job Title]."),
                 ("decline", "I've decided not to accept it."),
                 ("reason", "[brief reason]"),
             ],

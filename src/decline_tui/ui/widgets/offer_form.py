@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date
 from functools import partial
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
-from decline_tui.core.model import CHANNELS, MEDIUMS, STATUSES, Offer
+from decline_tui.core.compose import fields_in_sentences
+from decline_tui.core.model import CHANNELS, MEDIUMS, STATUSES, Offer, Profile, Workbook
+from decline_tui.core.templates import TemplateError, pick_template
 from decline_tui.ui.widgets.field_input import FieldInput
 from decline_tui.ui.widgets.literal import literal
 
@@ -36,6 +40,9 @@ PROSE_INPUTS = (
     ("project", "Project", "a project you enjoyed learning about"),
     ("notes", "Notes", "for you only, never sent"),
 )
+# Fields shown under their input in the sentence the draft sets them in, so the person
+# sees how the words will read ("your commitment to …", a fragment made a sentence).
+PREVIEW_FIELDS = ("reason", "admired", "project")
 EXTRA_INPUTS = (
     ("interviews", "Interviews", "rounds of interviews, e.g. 3"),
     ("referrer", "Referred by", "who referred you, if anyone"),
@@ -43,14 +50,51 @@ EXTRA_INPUTS = (
 )
 
 
-def _row(label: str, field: Widget) -> ComposeResult:
-    with Horizontal(classes="field-row"):
+_WORDS = {name for name, _, _ in TEXT_INPUTS + PROSE_INPUTS} | {"referrer", "referrer_email"}
+
+
+def _row(label: str, field: Widget, row_id: str | None = None) -> ComposeResult:
+    with Horizontal(classes="field-row", id=row_id):
         yield Label(label, classes="field-label")
         yield field
 
 
+def _preview_text(found: tuple[str, int, int] | None, width: int) -> Text:
+    """ "→ “…sentence…”" with the field's words in bold; when the line is too narrow to reach
+    them, the sentence's start gives way to "…" so the field itself stays in view."""
+    if found is None:
+        return Text("")
+    sentence, start, end = found
+    lead = "→ “"
+    if width and len(lead) + end + 1 > width and start > 0:
+        # a few words before the field stay ("by your "), and some of the field itself
+        keep = max(0, min(16, width - len(lead) - 2 - min(10, end - start)))
+        cut = sentence.find(" ", start - keep, start) if start > keep else -1
+        if cut > 0:
+            sentence, start, end = "…" + sentence[cut + 1 :], start - cut, end - cut
+    text = literal(lead + sentence[:start], one_line=True)
+    whole = start == 0 and end >= len(sentence) - 1  # a reason is its sentence: no bold
+    text.append_text(literal(sentence[start:end], "" if whole else "bold", one_line=True))
+    text.append_text(literal(sentence[end:] + "”", one_line=True))
+    return text
+
+
 class OfferForm(VerticalScroll, can_focus=False):
     """Edits one offer. Posts Changed; the screen validates and applies."""
+
+    DEFAULT_CSS = """
+    OfferForm .field-preview {
+        display: none;
+        height: 1;
+        margin: 0 0 1 12;
+        color: $text-muted;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    OfferForm .field-preview.-shown {
+        display: block;
+    }
+    """
 
     class Changed(Message):
         def __init__(self, field: str, value: object) -> None:
@@ -69,6 +113,8 @@ class OfferForm(VerticalScroll, can_focus=False):
         super().__init__(**kwargs)
         self._report = report
         self._loading = False
+        self._offer: Offer | None = None  # the offer shown, for the field previews
+        self._previewed: dict[str, tuple[object, int]] = {}  # what each preview shows now
 
     def compose(self) -> ComposeResult:
         yield Static("No offer selected: press ctrl+n to add one.", id="form-empty")
@@ -86,7 +132,12 @@ class OfferForm(VerticalScroll, can_focus=False):
             Select([(c, c) for c in CHANNELS], id="f-channel", allow_blank=False, compact=True),
         )
         for name, label, hint in PROSE_INPUTS:
-            yield from _row(label, FieldInput(placeholder=hint, id=f"f-{name}", compact=True))
+            field = FieldInput(placeholder=hint, id=f"f-{name}", compact=True)
+            if name in PREVIEW_FIELDS:
+                yield from _row(label, field, f"row-{name}")
+                yield Static("", id=f"preview-{name}", classes="field-preview")
+            else:
+                yield from _row(label, field)
         for name, label, hint in EXTRA_INPUTS:
             yield from _row(label, FieldInput(placeholder=hint, id=f"f-{name}", compact=True))
             if name == "interviews":
@@ -119,11 +170,13 @@ class OfferForm(VerticalScroll, can_focus=False):
         if offer is None:
             return
         self._shown = True
+        self._offer = offer
         self._loading = True
         try:
             self._load(offer, medium, templates)
         finally:
             self._loading = False
+        self.show_previews()
 
     def _load(self, offer: Offer, medium: str, templates: list[str]) -> None:
         with self.prevent(Input.Changed, Select.Changed, Checkbox.Changed):
@@ -151,6 +204,7 @@ class OfferForm(VerticalScroll, can_focus=False):
         with self.prevent(Select.Changed):
             select.set_options([(literal(t, one_line=True), t) for t in templates])  # user text
             select.value = current if current in templates else templates[0]
+        self.show_previews()
 
     def _set_input(self, name: str, value: str) -> None:
         widget = self.query_one(f"#f-{name}", Input)
@@ -181,6 +235,58 @@ class OfferForm(VerticalScroll, can_focus=False):
             self._report(name, value)
         else:
             self.post_message(self.Changed(name, value))
+        # Words go in as typed; a date or a number is left to the screen, which parses it.
+        self.show_previews({name: value} if name in _WORDS else None)
+
+    # ------------------------------------------------------------------ previews
+
+    def _workbook(self) -> Workbook | None:
+        """The app's workbook, for the person's own templates and name; None in a bare app."""
+        session = getattr(self.app, "session", None)
+        wb = getattr(session, "wb", None)
+        return wb if isinstance(wb, Workbook) else None
+
+    def show_previews(self, typed: dict[str, str] | None = None) -> None:
+        """Each previewed field in its sentence, in the template chosen in the form.
+
+        `typed` holds a value just typed, which the screen may not have applied yet. Cheap
+        enough for every keystroke: one render of the template for all of them.
+        """
+        offer = self._offer
+        if offer is None or not self.is_mounted:
+            return
+        if typed:
+            offer = dataclasses.replace(offer, **typed)
+        wb = self._workbook()
+        name = self.query_one("#f-template", Select).value
+        medium = self.query_one("#f-medium", Select).value
+        try:
+            template = pick_template(
+                wb,
+                name if isinstance(name, str) else offer.template,
+                medium if isinstance(medium, str) else None,
+            )
+        except TemplateError:
+            return
+        profile = wb.profile if wb is not None else Profile()
+        sentences = fields_in_sentences(template, offer, profile, PREVIEW_FIELDS)
+        for field, found in sentences.items():
+            preview = self.query_one(f"#preview-{field}", Static)
+            width = preview.content_region.width
+            if self._previewed.get(field) == (found, width):
+                continue  # most keys change one sentence: leave the others as they are
+            self._previewed[field] = (found, width)
+            preview.update(_preview_text(found, width))
+            preview.set_class(found is not None, "-shown")
+            # The preview sits in the gap under its field's row, not below that gap.
+            row = self.query_one(f"#row-{field}")
+            if found is not None:
+                row.styles.margin = (0, 0, 0, 0)
+            else:
+                row.styles.clear_rule("margin")
+
+    def on_resize(self) -> None:
+        self.show_previews()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()  # already reported by _typed, as the value changed
@@ -194,6 +300,7 @@ class OfferForm(VerticalScroll, can_focus=False):
             return
         if event.select.id and event.value is not Select.NULL:
             self.post_message(self.Changed(event.select.id.removeprefix("f-"), event.value))
+            self.show_previews()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()

@@ -95,6 +95,17 @@ def demo_path(data_dir) -> Path:
     return path
 
 
+@pytest.fixture
+def saved(workbook, data_dir) -> Path:
+    """The `workbook` fixture saved by the store where the app and the CLI look for it."""
+    from decline_tui.core.store import Store, workbook_path
+
+    store = Store(workbook_path())
+    store.load()
+    store.save(workbook)
+    return workbook_path()
+
+
 def make_app(path: Path):
     from decline_tui.core.session import Session
     from decline_tui.ui.app import DeclineApp
@@ -128,3 +139,14 @@ async def choose(pilot, value: str) -> None:
     await wait_until(pilot, lambda: bool(pilot.app.screen.query(f"#choice-{value}")))
     pilot.app.screen.query_one(f"#choice-{value}").press()
     await pilot.pause()
+
+
+async def go_ahead(pilot) -> None:
+    """Answer yes ("… anyway", "Log it") to each question asked before a draft leaves."""
+    from decline_tui.ui.screens.dialogs import ChoiceDialog
+
+    for _ in range(3):
+        await pilot.pause()
+        if not isinstance(pilot.app.screen, ChoiceDialog):
+            return
+        await choose(pilot, "yes")

@@ -262,7 +262,7 @@ async def test_copy_says_how_it_copied(demo_path, monkeypatch):
         await pilot.pause(0.3)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.clipboard.startswith("Subject: Job offer")
+        assert app.clipboard.startswith("Dear María López,")
         messages = [n.message for n in app._notifications]
         assert any("OSC 52" in m and "set-clipboard on" in m for m in messages), messages
         assert screen.offer is not None
@@ -280,7 +280,7 @@ async def test_copy_with_native_tool(demo_path, monkeypatch):
         await pilot.pause(0.3)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert copied and copied[0].startswith("Subject:")
+        assert copied and copied[0].startswith("Dear ")
         assert any("Copied with wl-copy" in n.message for n in app._notifications)
 
 

@@ -28,12 +28,19 @@ async def fill(pilot, values: dict[str, str]) -> None:
     await pilot.pause()
 
 
+async def mark_sent(pilot) -> None:
+    """ctrl+l, and "yes" when it asks first."""
+    await pilot.press("ctrl+l")
+    await pilot.pause()
+    if isinstance(pilot.app.screen, ChoiceDialog):
+        await choose(pilot, "yes")
+
+
 async def test_mark_sent_logs_the_decline_and_plans_check_ins(demo_path):
     app = make_app(demo_path)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        await pilot.press("ctrl+l")
-        await pilot.pause()
+        await mark_sent(pilot)
         offer = screen.offer
         assert offer.status == "declined"
         assert [(i.kind, i.date) for i in offer.log] == [("declined", NOW.date())]
@@ -44,7 +51,8 @@ async def test_mark_sent_logs_the_decline_and_plans_check_ins(demo_path):
         assert isinstance(app.screen, CheckinsScreen)
         await pilot.press("enter")
         await pilot.pause()
-        assert offer.template == "checkin-note"
+        # The check-in note is a reply, drafted beside the decline: its template stays.
+        assert offer.reply == "checkin-note" and offer.template == "standard"
         assert "since I declined" in screen._view.text or "Acme" in screen._view.text
         await wait_until(pilot, lambda: not screen.dirty)
     text = demo_path.read_text(encoding="utf-8")
@@ -90,7 +98,7 @@ async def test_counter_offer_flow(demo_path):
         assert "does not meet" in summary.lower() or "short" in summary.lower()
         await pilot.press("t")
         await pilot.pause()
-        assert offer.template == "counter-decline"
+        assert offer.reply == "counter-decline" and offer.template == "standard"
         findings = {f.rule: f.status for f in screen._view.findings}
         assert findings["no-bargaining"] != "fail"
         assert findings["clear-decline"] == "pass"
@@ -113,7 +121,7 @@ async def test_recruiter_follow_ups(demo_path):
         await pilot.pause()
         await pilot.press("t")
         await pilot.pause()
-        assert offer.template == "recruiter-final"
+        assert offer.reply == "recruiter-final" and offer.template == "standard"
         assert "final" in screen._view.text
 
 
@@ -173,7 +181,7 @@ async def test_referrer_and_interviews_fields(demo_path):
         await pilot.pause()
         await pilot.press("t")
         await pilot.pause()
-        assert offer.template == "referrer-note"
+        assert offer.reply == "referrer-note" and offer.template == "standard"
         assert screen._view.text.split("\n")[2].startswith(("Hi Jo", "Dear Jo"))
 
 
@@ -186,8 +194,7 @@ async def test_check_in_months_and_ics(demo_path, tmp_path, monkeypatch):
         await pilot.pause()
         await fill(pilot, {"months": "1, 2"})
         assert screen.session.wb.checkin_months == [1, 2]
-        await pilot.press("ctrl+l")
-        await pilot.pause()
+        await mark_sent(pilot)
         await pilot.press("f10")
         await pilot.pause()
         await pilot.press("s")

@@ -100,6 +100,22 @@ def test_custom_months_and_closed_doors():
     assert [r.months for r in reminders(wb, date(2026, 1, 10))] == [2, 4]
 
 
+def test_a_decline_made_by_hand_counts_from_today_and_says_so():
+    """status = "declined" typed into the file: no log, no declined_on. Reading must not
+    write, so the check-ins count from today and are marked as counted from an assumed date."""
+    by_hand = Offer(id="a", company="Acme", status="declined")
+    dated = Offer(id="b", status="declined", declined_on=date(2026, 1, 10))
+    wb = Workbook(offers=[by_hand, dated])
+    rs = [r for r in reminders(wb, date(2026, 11, 26)) if r.offer_id == "a"]
+    assert [(r.months, r.due, r.assumed) for r in rs] == [
+        (3, date(2027, 2, 26), True),
+        (6, date(2027, 5, 26), True),
+        (12, date(2027, 11, 26), True),
+    ]
+    assert not any(r.assumed for r in reminders(wb, date(2026, 11, 26)) if r.offer_id == "b")
+    assert by_hand.declined_on is None  # nothing written
+
+
 def test_suggest_call():
     assert "call first" in suggest_call(Offer(id="a", channel="phone"))
     assert "4 rounds" in suggest_call(Offer(id="a", channel="email", interviews=4))

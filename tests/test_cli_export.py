@@ -119,13 +119,15 @@ def test_export_uses_the_persons_own_edit(saved, capsys, tmp_path):
     mine = "Subject: My words\n\nDear María,\n\nNo, thank you.\n\nSam"
     _change_workbook(lambda wb: wb.offer("acme").drafts.update(email=mine))
     target = tmp_path / "mine.eml"
-    code, out, _ = run(capsys, "export", "acme", "--to", str(target))
+    code, _, err = run(capsys, "export", "acme", "--to", str(target))
+    assert code == 1 and "the draft still fails: " in err  # too curt for the checklist
+    code, out, _ = run(capsys, "export", "acme", "--to", str(target), "--force")
     assert code == 0 and out.startswith("Wrote your edited email for Acme Robotics")
     msg = BytesParser(policy=email.policy.default).parsebytes(target.read_bytes())
     assert msg["Subject"] == "My words"
     assert msg.get_content().replace("\r\n", "\n") == "Dear María,\n\nNo, thank you.\n\nSam\n"
     txt = tmp_path / "mine.txt"
-    assert run(capsys, "export", "acme", "--to", str(txt))[0] == 0
+    assert run(capsys, "export", "acme", "--to", str(txt), "--force")[0] == 0
     assert txt.read_text(encoding="utf-8").startswith("Subject: My words\n\nDear María,")
     # Asking for a template asks for its words, not the edit.
     warm = tmp_path / "warm.txt"
@@ -253,7 +255,7 @@ def test_clipboard_copies_a_phone_script_with_its_followup(saved, capsys, fake_c
 def test_clipboard_copies_the_persons_edit_as_written(saved, capsys, fake_clipboard):
     mine = "Hi María, thanks – I must decline. Sam"
     _change_workbook(lambda wb: wb.offer("acme").drafts.update(linkedin=mine))
-    code, out, _ = run(capsys, "export", "acme", "--clipboard", "--medium", "linkedin")
+    code, out, _ = run(capsys, "export", "acme", "--clipboard", "--medium", "linkedin", "--force")
     assert code == 0 and out.startswith("Copied your edited LinkedIn note")
     assert fake_clipboard[0][1] == "Hi María, thanks – I must decline. Sam"
 
@@ -307,6 +309,7 @@ def test_reminders_json(saved, capsys):
         "months": 3,
         "due": "2026-11-30",
         "status": "due soon",
+        "decline_date_assumed": False,
     }
     assert [r["months"] for r in rows] == [3, 6, 12]
     assert [r["status"] for r in rows] == ["due soon", "later", "later"]
@@ -376,7 +379,7 @@ def test_reminders_ics_with_nothing_to_do_writes_nothing(workbook, data_dir, cap
     assert json.loads(out) == []
 
 
-def test_reminders_name_the_declines_without_a_date(saved, capsys, tmp_path):
+def test_reminders_count_declines_without_a_date_from_today(saved, capsys, tmp_path):
 
     def change(wb):
         wb.offer("acme").status = "declined"  # by hand: no log entry, no declined_on
@@ -387,12 +390,20 @@ def test_reminders_name_the_declines_without_a_date(saved, capsys, tmp_path):
     before = saved.read_bytes()
     code, out, _ = run(capsys, "reminders", "--today", TODAY)
     assert code == 0
-    assert out.splitlines()[-1].startswith("No reminders for acme: declined without a date;")
+    assert "2027-02-25" in out  # three months from today
+    assert out.splitlines()[-1].startswith(
+        "acme: decline date not recorded; counted from today (open the app once,"
+    )
     assert "initech" not in out  # they would not stay in touch: no reminders are expected
     code, out, _ = run(capsys, "reminders", "--json", "--today", TODAY)
-    assert {r["offer_id"] for r in json.loads(out)} == {"globex"}  # JSON stays JSON
+    rows = json.loads(out)  # JSON stays JSON: the flag is in each row
+    assert {(r["offer_id"], r["decline_date_assumed"]) for r in rows} == {
+        ("globex", False),
+        ("acme", True),
+    }
     code, out, _ = run(capsys, "reminders", "--ics", str(tmp_path / "c.ics"), "--today", TODAY)
-    assert "No reminders for acme" in out
+    assert "acme: decline date not recorded" in out
+    assert "Acme" in (tmp_path / "c.ics").read_text(encoding="utf-8")
     assert saved.read_bytes() == before  # a read-only command: nothing dated, nothing saved
 
 

@@ -126,3 +126,30 @@ def test_the_referrer_note_eml_goes_to_the_referrer():
     assert note["To"] == "Ana Torres <ana@example.org>"
     decline = message_from_bytes(draft_as_eml(render_offer(wb, offer), offer, wb.profile, now=NOW))
     assert decline["To"] == "Maria Lopez <maria@acme.example>"
+
+
+def test_a_reply_saved_to_a_file_is_not_named_as_the_decline():
+    from decline_tui.core.export import default_export_name
+
+    offer = Offer(id="a", company="Acme Corp")
+    assert default_export_name(offer, "email") == "decline-acme-corp-email.txt"
+    assert default_export_name(offer, "email", template="warm") == "decline-acme-corp-email.txt"
+    assert (
+        default_export_name(offer, "email", ".eml", template="counter-open")
+        == "counter-open-acme-corp.eml"
+    )
+
+
+def test_no_recruiter_reply_for_an_offer_set_back_to_deciding():
+    from decline_tui.core.model import Interaction
+    from decline_tui.core.scenarios import recruiter_reply
+
+    offer = Offer(id="a", status="declined", declined_on=date(2025, 3, 1))
+    offer.log = [
+        Interaction(date(2025, 3, 1), kind="declined"),
+        Interaction(date(2025, 3, 4), kind="follow-up"),
+    ]
+    assert recruiter_reply(offer)[0] == "recruiter-reply"
+    offer.status = "deciding"
+    name, why = recruiter_reply(offer)
+    assert name == "" and "not declined" in why

@@ -784,6 +784,7 @@ OFFER_FIELDS: dict[str, st.SearchStrategy] = {
     "offer_referrals": st.booleans(),
     "status": st.sampled_from(STATUSES),
     "template": st.sampled_from(["standard", "warm", "brief"]),
+    "reply": st.sampled_from(["", "counter-open", "checkin-note"]),
     "notes": TEXTS,
     "example": st.booleans(),
     "drafts": st.dictionaries(st.sampled_from(MEDIUMS), TEXTS, max_size=3),

@@ -27,6 +27,12 @@ except ImportError:  # Windows
 from decline_tui.cli import main
 
 GOOD_OFFER = "[[offers]]\nid = 'acme'\ncompany = 'Acme'\nrole = 'Designer'\n"
+COMPLETE_WORKBOOK = (
+    "[profile]\nname = 'Sam Lee'\n\n" + GOOD_OFFER + "contact_name = 'Maria Lopez'\n"
+    "reason = 'I have accepted a role closer to my family'\n"
+    "admired = 'the care your team puts into accessibility'\n"
+    "project = 'the warehouse dashboard redesign'\n"
+)
 
 # name -> (bytes of workbook.toml, words the message must hold, line the message names or None)
 BROKEN: dict[str, tuple[bytes, str, int | None]] = {
@@ -263,9 +269,10 @@ def _cli(argv: list[str]) -> tuple[int, str]:
 
 @pytest.fixture
 def saved_workbook(data_dir) -> Path:
+    """An offer whose draft passes the checklist: export refuses one that does not."""
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / "workbook.toml"
-    path.write_text(GOOD_OFFER)
+    path.write_text(COMPLETE_WORKBOOK)
     return path
 
 
@@ -298,7 +305,7 @@ def test_export_to_a_read_only_folder(monkeypatch):
         os.chmod(root, 0o755)
         folder = root / "data"
         folder.mkdir(mode=0o755)
-        (folder / "workbook.toml").write_text(GOOD_OFFER)
+        (folder / "workbook.toml").write_text(COMPLETE_WORKBOOK)
         os.chmod(folder / "workbook.toml", 0o644)
         locked = root / "locked"
         locked.mkdir(mode=0o555)
@@ -412,7 +419,7 @@ async def test_the_app_writes_only_the_workbook_and_the_files_asked_for(tmp_path
     from decline_tui.ui.screens.care import CheckinsScreen
     from decline_tui.ui.screens.dialogs import PathDialog
 
-    from .conftest import DEMO, make_app, ready, wait_until
+    from .conftest import DEMO, go_ahead, make_app, ready, wait_until
 
     sandbox = tmp_path / "sandbox"
     home, cwd, tmp, data, out = (sandbox / n for n in ("home", "cwd", "tmp", "data", "out"))
@@ -455,15 +462,18 @@ async def test_the_app_writes_only_the_workbook_and_the_files_asked_for(tmp_path
         assert saves and saves[-1] == 0o600
         # Export to a chosen file, then copy (OSC 52 only: no clipboard tool here).
         await pilot.press("ctrl+s")
+        await go_ahead(pilot)
         await wait_until(pilot, lambda: isinstance(app.screen, PathDialog))
         app.screen.query_one("#path", Input).value = str(out / "decline.md")
         await pilot.press("enter")
         await wait_until(pilot, lambda: (out / "decline.md").exists())
         await pilot.press("ctrl+t")
+        await go_ahead(pilot)
         await pilot.pause(0.2)
         await app.workers.wait_for_complete()
-        # Mark it sent, then save the check-ins as a calendar file.
+        # Mark it sent (it asks first), then save the check-ins as a calendar file.
         await pilot.press("ctrl+l")
+        await go_ahead(pilot)
         await wait_until(pilot, lambda: screen.offer.status == "declined")
         await pilot.press("f10")
         await wait_until(pilot, lambda: isinstance(app.screen, CheckinsScreen))

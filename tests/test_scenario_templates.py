@@ -21,7 +21,7 @@ from decline_tui.core.checklist import (
 from decline_tui.core.compose import PLACEHOLDER_RE, field_values, normalise_key, render
 from decline_tui.core.kinds import kind_of
 from decline_tui.core.model import MEDIUMS, Offer, Profile, Template, Workbook
-from decline_tui.core.session import Session
+from decline_tui.core.session import FieldError, Session
 from decline_tui.core.store import Store
 from decline_tui.core.templates import (
     BUILTIN,
@@ -167,9 +167,12 @@ def test_the_persons_own_template_named_like_a_scenario_is_cycled(session, wb):
     assert "rescind" in session.templates_for("email")
 
 
-def test_the_session_accepts_a_scenario_template_by_name(session, filled):
-    session.set_field(filled, "template", "recruiter-final", NOW.date())
-    assert filled.template == "recruiter-final"
+def test_the_session_drafts_a_scenario_template_as_a_reply_not_a_template(session, filled):
+    before = filled.template
+    with pytest.raises(FieldError, match="scenario reply"):
+        session.set_field(filled, "template", "recruiter-final", NOW.date())
+    session.draft_reply(filled, "recruiter-final")
+    assert (filled.template, filled.reply) == (before, "recruiter-final")
 
 
 # --------------------------------------------------------------------------- placeholders

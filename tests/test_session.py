@@ -438,6 +438,50 @@ def test_new_offer(session, workbook):
     assert first.drafts == {} and first.drafts is not second.drafts
 
 
+def test_a_new_offer_takes_its_id_from_the_company_as_it_is_typed(session, workbook):
+    """The form reports every keystroke: the id follows the company while it is typed."""
+    blank = session.new_offer(TODAY)
+    for typed in ("I", "In", "Initech Labs"):
+        session.set_field(blank, "company", typed, TODAY)
+    assert blank.id == "initech-labs"
+    session.set_field(blank, "company", "Initech Labs ", TODAY)
+    assert blank.id == "initech-labs"  # not "initech-labs-2": its own id is not taken
+
+
+def test_the_id_is_stable_once_named(session, workbook):
+    blank = session.new_offer(TODAY)
+    session.set_field(blank, "company", "Initech", TODAY)
+    session.set_field(blank, "role", "Designer", TODAY)  # anything else: the naming is over
+    session.set_field(blank, "company", "Initech Labs", TODAY)
+    assert blank.id == "initech"
+
+
+def test_a_named_offer_keeps_its_id_when_the_company_changes(session, offer):
+    session.set_field(offer, "company", "Acme Corp", TODAY)
+    assert offer.id == "acme"
+
+
+def test_a_new_offer_named_like_another_gets_a_unique_id(session, workbook):
+    blank = session.new_offer(TODAY)
+    session.set_field(blank, "company", "Globex", TODAY)
+    assert blank.id == "globex-2"
+    assert len({o.id for o in workbook.offers}) == len(workbook.offers)
+
+
+def test_a_company_without_letters_leaves_the_placeholder(session):
+    blank = session.new_offer(TODAY)
+    session.set_field(blank, "company", "—", TODAY)
+    assert blank.id == "new-offer"
+    session.set_field(blank, "company", "Hooli", TODAY)
+    assert blank.id == "hooli"
+
+
+def test_a_placeholder_id_from_an_earlier_session_is_named_too(session, workbook):
+    workbook.offers.append(Offer(id="new-offer-3"))
+    session.set_field(workbook.offers[-1], "company", "Umbrella", TODAY)
+    assert workbook.offers[-1].id == "umbrella"
+
+
 def test_duplicate_offer(session, workbook, offer):
     offer.example = True
     offer.drafts["email"] = "mine"

@@ -36,6 +36,7 @@ from decline_tui.core.store import (
     parse,
     workbook_path,
 )
+from decline_tui.core.templates import SCENARIO_TEMPLATES
 
 try:
     import tomllib
@@ -694,6 +695,136 @@ def test_a_paragraph_with_a_part_twice_is_refused_without_writing(path):
     back = reload(path)
     assert back == wb
     assert tomlkit.parse(path.read_text())["offers"][0]["salary"] == 120000
+
+
+# --------------------------------------------------------------------------- scenario replies
+
+
+def test_reply_round_trips_and_clearing_it_removes_its_line(path):
+    write(path, HAND_WRITTEN)
+    store = Store(path)
+    wb = store.load()
+    assert wb.offers[0].reply == ""
+    wb.offers[0].reply = "counter-open"
+    wb.offers[0].drafts["counter-open"] = "Dear María,\n\nCould we talk?"
+    store.save(wb)
+    text = path.read_text()
+    assert 'reply = "counter-open"' in text
+    assert is_subsequence(HAND_WRITTEN.split("\n"), text.split("\n"))  # every old line kept
+    back = reload(path)
+    assert back == wb
+    assert back.offers[0].reply == "counter-open" and back.offers[0].template == "standard"
+    wb.offers[0].reply = ""
+    store.save(wb)
+    assert "reply =" not in path.read_text()
+    assert reload(path) == wb
+
+
+def test_a_hand_written_reply_keeps_its_comment_and_neighbours(path):
+    text = HAND_WRITTEN.replace(
+        'status = "deciding"\n',
+        'status = "deciding"\nreply = "checkin-note" # drafting the 3-month check-in\n',
+    )
+    write(path, text)
+    store = Store(path)
+    wb = store.load()
+    assert wb.offers[0].reply == "checkin-note"
+    store.save(wb)
+    assert path.read_text() == text  # a no-op save changes nothing
+    wb.offers[0].reply = "referrer-note"
+    wb.offers[1].company = "Globex Corp"
+    store.save(wb)
+    diff = changed_lines(text, path.read_text())
+    assert (
+        'reply = "checkin-note" # drafting the 3-month check-in',
+        'reply = "referrer-note" # drafting the 3-month check-in',
+    ) in diff
+    assert len(diff) == 2
+    assert reload(path) == wb
+
+
+OLD_SCENARIO_TEMPLATE = """\
+schema_version = 1
+
+[[offers]]
+id = "acme"
+company = "Acme Robotics" # the big one
+template = "counter-open" # was set by the scenario helper
+notes = "keep me"
+
+[offers.drafts]
+counter-open = "My own words on the counter."
+
+[[offers]]
+id = "globex"
+template = "recruiter-final"
+reply = "checkin-note"
+
+[[offers]]
+id = "initech"
+template = "warm"
+"""
+
+
+def test_an_old_scenario_template_becomes_the_reply(path):
+    """Files written before replies had their own field kept the reply as the template."""
+    write(path, OLD_SCENARIO_TEMPLATE)
+    store = Store(path)
+    wb = store.load()
+    acme, globex, initech = wb.offers
+    assert (acme.template, acme.reply) == ("standard", "counter-open")
+    assert acme.drafts == {"counter-open": "My own words on the counter."}
+    assert (globex.template, globex.reply) == ("standard", "checkin-note")  # stated reply wins
+    assert (initech.template, initech.reply) == ("warm", "")
+    assert path.read_text() == OLD_SCENARIO_TEMPLATE  # reading never writes
+    store.save(wb)  # the next save writes both, and keeps the rest
+    text = path.read_text()
+    assert 'template = "standard" # was set by the scenario helper' in text
+    assert 'reply = "counter-open"' in text
+    assert "# the big one" in text and 'notes = "keep me"' in text
+    assert 'counter-open = "My own words on the counter."' in text
+    assert "recruiter-final" not in text and 'reply = "checkin-note"' in text
+    assert reload(path) == wb
+    store.save(wb)
+    assert path.read_text() == text
+
+
+def test_an_old_scenario_template_migrates_in_every_reader(path):
+    """The quick reader, tomlkit's, and a recovered copy read the same workbook."""
+    write(path, OLD_SCENARIO_TEMPLATE)
+    data = path.read_bytes()
+    by_store = Store(path).load()
+    assert store_mod.read_workbook(data, path) == by_store
+    assert parse(data, path)[0] == by_store
+
+
+@pytest.mark.parametrize("value", ["counter-opne", "standard", "Counter-Open", " rescind"])
+def test_an_unknown_reply_names_its_line_and_the_file_is_kept(path, value):
+    text = f'schema_version = 1\n\n[[offers]]\nid = "a"\nreply = "{value}"\n'
+    write(path, text)
+    store = Store(path)
+    with pytest.raises(WorkbookError) as info:
+        store.load()
+    message = str(info.value)
+    assert message.startswith(f"{path}:5:9: offers[1].reply must be a scenario reply (")
+    assert "counter-open" in message and "checkin-note" in message
+    assert message.endswith(f'not "{value}"')
+    with pytest.raises(WorkbookError, match="not loaded"):
+        store.save(Workbook(), force=True)
+    assert path.read_text() == text
+
+
+def test_an_unknown_reply_is_refused_before_writing(path):
+    write(path, HAND_WRITTEN)
+    store = Store(path)
+    wb = store.load()
+    wb.offers[0].reply = "standard"
+    with pytest.raises(WorkbookError, match="not a scenario reply"):
+        store.save(wb)
+    assert path.read_text() == HAND_WRITTEN
+    wb.offers[0].reply = "rescind"
+    store.save(wb)
+    assert reload(path).offers[0].reply == "rescind"
 
 
 # --------------------------------------------------------------------------- ids
@@ -1407,7 +1538,9 @@ def offers(draw) -> list[Offer]:
             future_open=draw(st.booleans()),
             offer_referrals=draw(st.booleans()),
             status=draw(ANY_TEXT),
-            template=draw(ANY_TEXT),
+            # always a decline: a scenario reply's name reads back as `reply`
+            template=draw(ANY_TEXT.filter(lambda t: t not in SCENARIO_TEMPLATES)),
+            reply=draw(st.sampled_from(["", *SCENARIO_TEMPLATES])),
             notes=draw(ANY_TEXT),
             example=draw(st.booleans()),
             drafts=draw(st.dictionaries(st.one_of(st.sampled_from(MEDIUMS), ANY_TEXT), ANY_TEXT)),

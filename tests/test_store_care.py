@@ -324,6 +324,7 @@ def test_every_field_of_an_offer_and_a_workbook_reaches_the_file(path):
         offer_referrals=True,
         status="declined",
         template="brief",
+        reply="counter-open",
         notes="n",
         example=True,
         drafts={"email": "d"},

@@ -1,6 +1,7 @@
 """Command line: no subcommand opens the app; the subcommands work headless.
 
-Exit statuses: 0 fine, 1 a checklist rule failed, 2 bad input (with a one-line error).
+Exit statuses: 0 fine, 1 a checklist rule failed (or `export` refused such a draft), 2 bad
+input (with a one-line error).
 Whatever the system refuses (a folder we may not enter, a full disk) is one line too, naming
 the path and the reason, never a traceback.
 """
@@ -13,19 +14,25 @@ import json
 import os
 import stat
 import sys
+import textwrap
 from collections.abc import Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, NoReturn
 
 from decline_tui import __version__
-from decline_tui.core.model import MEDIUMS, Offer, Workbook
+from decline_tui.core.model import CHANNELS, MEDIUMS, STATUSES, Offer, Workbook
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
 class UsageError(Exception):
     """A mistake in what the person asked for: reported in one line, exit status 2."""
+
+
+class Refused(Exception):
+    """A request understood but declined for the person's own good (`export` of a draft the
+    checklist fails): one line, exit status 1, and --force to do it anyway."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the full-screen workbook.",
         epilog="examples:\n"
         "  decline-tui                          open the workbook\n"
+        "  decline-tui add --company Acme       add an offer; prints its id (acme)\n"
+        "  decline-tui set acme deadline 2026-12-04   change one of its fields\n"
         "  decline-tui list                     the offers and their deadlines\n"
         "  decline-tui render acme              print the decline email for an offer\n"
         "  decline-tui export acme --to a.eml   save it as a draft for your mail app\n"
@@ -52,15 +61,17 @@ def build_parser() -> argparse.ArgumentParser:
         "  decline-tui where                    where the workbook file lives",
     )
     parser.add_argument("--version", action="version", version=f"decline-tui {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="folder of the workbook (overrides $DECLINE_TUI_DATA_DIR and the platform default)",
-    )
+    data_help = "folder of the workbook (overrides $DECLINE_TUI_DATA_DIR and the platform default)"
+    parser.add_argument("--data-dir", metavar="DIR", help=data_help)
+    # Also after the command ("where --data-dir X"); SUPPRESS keeps the one given before it
+    # when none is given after.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=data_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser(
         "where",
+        parents=[common],
         help="print the data folder and the workbook file",
         description="Print the data folder and the workbook file decline-tui uses.",
         epilog="example:\n  decline-tui --data-dir ~/jobs where",
@@ -70,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "check",
+        parents=[common],
         help="run the decline checklist on a message",
         description="Run the decline checklist on the text you will send. An optional first "
         "line 'Subject: ...' is the email's subject.\n"
@@ -106,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "render",
+        parents=[common],
         help="print the draft for an offer",
         description="Print the draft for an offer of the workbook, named by id or by a unique "
         "start of the company name.",
@@ -122,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "list",
+        parents=[common],
         help="list the offers with status and deadline",
         description="List the offers with their status, deadline and days left.",
         epilog="examples:\n  decline-tui list\n  decline-tui list --json",
@@ -133,13 +147,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "export",
+        parents=[common],
         help="save an offer's draft to a file, or copy it",
         description="Save the draft for an offer to a file, or copy it to the clipboard.\n"
         "The draft is your own edited text for that medium when you have taken it over\n"
         "in the app, else the template's.\n\n"
         "The file's extension chooses the format: .txt plain text, .md Markdown, .eml an\n"
         "unsent email that Outlook, Thunderbird or Apple Mail open as a draft to send\n"
-        "(email drafts only). An existing file is replaced only with --force.\n"
+        "(email drafts only). An existing file is replaced only with --force.\n\n"
+        "A draft that names another offer's company, or still fails a checklist rule (a\n"
+        "[placeholder] left, no clear decline), is not exported: exit status 1, naming\n"
+        "what fails. Fix it, or add --force to export it anyway.\n\n"
         "--clipboard needs pbcopy, wl-copy, xclip, xsel or clip.exe; without one, use --to.",
         epilog="examples:\n"
         "  decline-tui export acme --to ~/decline-acme.eml\n"
@@ -158,21 +176,31 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="use this template's words, even when you have edited the draft yourself",
     )
-    p.add_argument("--force", action="store_true", help="replace the file if it exists")
-    p.add_argument("--now", metavar="DATETIME", help="the .eml's date (default: now, local time)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the file if it exists, and export a draft the checklist fails or that "
+        "names another offer's company",
+    )
+    p.add_argument(
+        "--now",
+        metavar="DATETIME",
+        help="the .eml's date, and the time the checklist judges by (default: now, local time)",
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser(
         "reminders",
+        parents=[common],
         help="list the check-ins due after your declines",
         description="List the check-ins to make after declining an offer, or write them to\n"
         "an .ics file for your calendar. They fall 3, 6 and 12 months after the decline\n"
         "(checkin_months in the workbook changes that); each check-in you log ticks one off.\n"
         "Offers you would not stay in touch with (future_open = false) have none.\n\n"
         "The months count from the decline in the offer's log, else from its declined_on.\n"
-        "An offer marked declined by hand with neither has no reminders yet: this command\n"
-        "only reads the workbook. Opening the app dates such declines; or log the decline,\n"
-        "or set declined_on.",
+        "An offer marked declined by hand with neither counts from today, and says so: this\n"
+        "command only reads the workbook. Opening the app dates such declines; or log the\n"
+        "decline, or set declined_on.",
         epilog="examples:\n"
         "  decline-tui reminders\n"
         "  decline-tui reminders --json --today 2027-03-01\n"
@@ -188,7 +216,109 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--force", action="store_true", help="replace the .ics file if it exists")
     p.set_defaults(func=cmd_reminders)
+
+    p = sub.add_parser(
+        "add",
+        parents=[common],
+        help="add an offer; prints its id",
+        description="Add an offer to the workbook, with the same checks as the app's form, and\n"
+        "print its id (made from the company name: Acme Robotics -> acme-robotics).\n"
+        "The offer came today unless --received says otherwise. --from reads the fields\n"
+        "from a TOML file's [offer] table (keys as in the workbook); options win over it.",
+        epilog="examples:\n"
+        '  decline-tui add --company "Acme Robotics" --role "Product Designer" \\\n'
+        '      --contact "María López" --contact-email maria@acme.example --deadline 2026-12-04\n'
+        "  decline-tui add --from offer.toml\n"
+        "  id=$(decline-tui add --company Initech) && decline-tui render $id",
+        formatter_class=_FORMAT,
+    )
+    p.add_argument(
+        "--from", dest="source", metavar="FILE", help="a TOML file with an [offer] table"
+    )
+    for option, name, what in ADD_OPTIONS:
+        if name in BOOL_OPTIONS:
+            p.add_argument(
+                f"--{option}", dest=name, action=argparse.BooleanOptionalAction, help=what
+            )
+        elif name in CHOICE_OPTIONS:
+            p.add_argument(f"--{option}", dest=name, choices=CHOICE_OPTIONS[name], help=what)
+        else:
+            p.add_argument(f"--{option}", dest=name, metavar=_METAVARS.get(name, "TEXT"), help=what)
+    p.add_argument("--today", metavar="DATE", help="what 'today' means (default: today)")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser(
+        "set",
+        parents=[common],
+        help="change one field of an offer",
+        description="Change one field of an offer, with the same checks as the app's form; the\n"
+        "rest of the file (comments included) stays as it is. A value that does not fit\n"
+        "changes nothing.\n\n"
+        + textwrap.fill("Fields: " + ", ".join(settable_fields()) + ".", 79)
+        + "\nDates take YYYY-MM-DD, today or tomorrow; yes/no fields take true or false;\n"
+        "an empty value clears a text or a date.",
+        epilog="examples:\n"
+        "  decline-tui set acme deadline 2026-12-04\n"
+        '  decline-tui set acme reason "I have accepted a role closer to my family"\n'
+        "  decline-tui set acme medium phone\n"
+        "  decline-tui set acme status declined",
+        formatter_class=_FORMAT,
+    )
+    p.add_argument("offer", metavar="OFFER", help="offer id or start of the company name")
+    p.add_argument("field", metavar="FIELD", help="the field to change (see above)")
+    p.add_argument("value", metavar="VALUE", help="its new value")
+    p.add_argument("--today", metavar="DATE", help="what 'today' means (default: today)")
+    p.set_defaults(func=cmd_set)
+
+    p = sub.add_parser(
+        "profile",
+        parents=[common],
+        help="show or set your name and email",
+        description="Show your profile, or set your name (it signs every draft) and email.",
+        epilog='example:\n  decline-tui profile --name "Sam Lee" --email sam@example.com',
+        formatter_class=_FORMAT,
+    )
+    p.add_argument("--name", help="your name, as it signs your drafts")
+    p.add_argument("--email", help="your email address")
+    p.set_defaults(func=cmd_profile)
     return parser
+
+
+# The fields `add` takes as options: (option, field, help). The same fields `set` takes.
+ADD_OPTIONS = (
+    ("company", "company", "the company's name (the offer's id is made from it)"),
+    ("role", "role", "the role you were offered"),
+    ("contact", "contact_name", "who made the offer: the draft greets them"),
+    ("contact-email", "contact_email", "their email address (the .eml goes to it)"),
+    ("received", "received", "when the offer came: YYYY-MM-DD (default: today)"),
+    ("deadline", "deadline", "the day they need an answer: YYYY-MM-DD"),
+    ("reason", "reason", "why you decline, in a sentence"),
+    ("admired", "admired", "what impressed you: 'I was impressed by ...'"),
+    ("project", "project", "what you enjoyed learning about"),
+    ("referrer", "referrer", "who referred you, if anyone"),
+    ("referrer-email", "referrer_email", "their email address"),
+    ("channel", "channel", "how the offer came"),
+    ("interviews", "interviews", "rounds of interviews (3 or more suggests calling first)"),
+    ("template", "template", "the decline template (default: standard)"),
+    ("status", "status", "default: deciding"),
+    ("notes", "notes", "your own notes"),
+    ("future-open", "future_open", "include the stay-in-touch paragraph (default: yes)"),
+    ("offer-referrals", "offer_referrals", "offer to recommend candidates (default: no)"),
+)
+BOOL_OPTIONS = ("future_open", "offer_referrals")
+_METAVARS = {
+    "company": "NAME",
+    "contact_name": "NAME",
+    "referrer": "NAME",
+    "contact_email": "EMAIL",
+    "referrer_email": "EMAIL",
+    "received": "DATE",
+    "deadline": "DATE",
+    "interviews": "N",
+    "template": "NAME",
+}
+CHOICE_OPTIONS = {"channel": CHANNELS, "status": STATUSES}
+FIELD_ALIASES = {"contact": "contact_name"}
 
 
 # --------------------------------------------------------------------------- helpers
@@ -388,16 +518,31 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK if ok(findings) else EXIT_FAIL
 
 
-def cmd_render(args: argparse.Namespace) -> int:
+def _render(wb: Workbook, offer: Offer, medium: str | None, template: str | None) -> Any:
+    """The offer's draft; a template asked for in a medium it is not written for is refused
+    (it would silently come out in its own medium), naming the templates that fit."""
     from decline_tui.core.compose import render_offer
-    from decline_tui.core.templates import TemplateError
+    from decline_tui.core.templates import TemplateError, all_templates
 
-    wb, path = _load(args)
-    offer = find_offer(wb, args.offer, path)
+    if template and medium:
+        templates = all_templates(wb)
+        tpl = templates.get(template)
+        if tpl is not None and tpl.medium != medium:
+            fits = ", ".join(n for n, t in templates.items() if t.medium == medium)
+            raise UsageError(
+                f'template "{template}" is for {tpl.medium}, not {medium}; '
+                f"templates for {medium}: {fits}"
+            )
     try:
-        draft = render_offer(wb, offer, medium=args.medium, template=args.template)
+        return render_offer(wb, offer, medium=medium, template=template)
     except TemplateError as exc:
         raise UsageError(str(exc)) from None
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    wb, path = _load(args)
+    offer = find_offer(wb, args.offer, path)
+    draft = _render(wb, offer, args.medium, args.template)
     if draft.medium == "phone":
         print(f"# {draft.subject}\n\n" if draft.subject else "", end="")
         print(draft.body)
@@ -410,7 +555,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from decline_tui.core.timing import days_left, offer_clock
+    from decline_tui.core.timing import days_left, status_clock
 
     today = parse_date(args.today, "--today") if args.today else date.today()
     wb, path = _load(args)
@@ -421,8 +566,9 @@ def cmd_list(args: argparse.Namespace) -> int:
             "role": o.role,
             "status": o.status,
             "deadline": o.deadline.isoformat() if o.deadline else None,
-            "days_left": days_left(o.deadline, today),
-            "clock": offer_clock(o.deadline, today),
+            # The clock runs only while deciding: a declined offer is never "overdue".
+            "days_left": days_left(o.deadline, today) if o.status == "deciding" else None,
+            "clock": status_clock(o.status, o.deadline, today),
         }
         for o in wb.offers
     ]
@@ -440,6 +586,165 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --------------------------------------------------------------------------- add, set, profile
+
+
+def settable_fields() -> list[str]:
+    """The fields `set` changes: the ones the app's form edits, plus the medium."""
+    from decline_tui.core.session import (
+        BOOL_FIELDS,
+        CHOICE_FIELDS,
+        DATE_FIELDS,
+        INT_FIELDS,
+        TEXT_FIELDS,
+    )
+
+    return [
+        *TEXT_FIELDS,
+        *DATE_FIELDS,
+        *INT_FIELDS,
+        *BOOL_FIELDS,
+        *CHOICE_FIELDS,
+        "template",
+        "medium",
+    ]
+
+
+_TRUE = ("true", "yes", "y", "on", "1")
+_FALSE = ("false", "no", "n", "off", "0")
+
+
+def _field_value(name: str, value: object) -> object:
+    """A value from the command line or a TOML file, as Session.set_field takes it."""
+    from decline_tui.core.session import BOOL_FIELDS, FieldError
+
+    if name in BOOL_FIELDS:
+        if isinstance(value, bool):
+            return value
+        word = str(value).strip().lower()
+        if word in _TRUE or word in _FALSE:
+            return word in _TRUE
+        raise FieldError("true or false")
+    if isinstance(value, bool) or not isinstance(value, (str, int, date)):
+        raise FieldError("a text, a number or a date")  # a table or a list: no field holds one
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _apply(session: Any, offer: Offer, name: str, value: object, today: date, label: str) -> None:
+    """Set one field through the session (the app's rules); a bad value is a usage error."""
+    from decline_tui.core.session import FieldError
+
+    try:
+        value = _field_value(name, value)
+        if name == "medium":
+            session.set_medium(offer, str(value))
+        else:
+            session.set_field(offer, name, value, today)
+    except FieldError as exc:
+        raise UsageError(f"{label}: {exc}") from None
+
+
+def _date_declines(offer: Offer, today: date) -> None:
+    """Marked declined here: date it, as the app would, so check-ins count from today."""
+    from decline_tui.core.care import decline_date
+
+    if offer.status == "declined" and decline_date(offer) is None:
+        offer.declined_on = today
+
+
+def _open_session(args: argparse.Namespace) -> Any:
+    """The workbook as the app opens it, minus the example offer: you are adding your own."""
+    from decline_tui.core.session import Session
+    from decline_tui.core.store import Store, workbook_path
+
+    store = Store(workbook_path(args.data_dir))
+    return Session(store, store.load())
+
+
+def _read_offer_table(name: str) -> dict[str, Any]:
+    """The [offer] table of a TOML file (keys as in the workbook's [[offers]])."""
+    import tomllib
+
+    text = _read_input(name)
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{name}: not a TOML file ({exc})") from None
+    table = doc.get("offer")
+    if table is None and isinstance(doc.get("offers"), list) and len(doc["offers"]) == 1:
+        table = doc["offers"][0]  # one [[offers]] copied from a workbook
+    if not isinstance(table, dict):
+        raise UsageError(f"{name}: has no [offer] table")
+    return table
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    today = parse_date(args.today, "--today") if args.today else date.today()
+    fields: dict[str, tuple[object, str]] = {}  # field -> (value, what to call it in an error)
+    if args.source:
+        known = set(settable_fields()) | set(FIELD_ALIASES)
+        for key, value in _read_offer_table(args.source).items():
+            if key == "id":
+                continue  # the id is made from the company
+            if key not in known:
+                fields_list = ", ".join(settable_fields())
+                raise UsageError(
+                    f"{args.source}: unknown field {key!r}; the fields are: {fields_list}"
+                )
+            fields[FIELD_ALIASES.get(key, key)] = (value, f"{args.source}: {key}")
+    for option, name, _ in ADD_OPTIONS:
+        value = getattr(args, name)
+        if value is not None:
+            fields[name] = (value, f"--{option}")
+    session = _open_session(args)
+    offer = session.new_offer(today)
+    # The company first (the id is made from it), then received before deadline (the
+    # deadline is checked against it), then the rest.
+    first = ("company", "received", "deadline")
+    for name in [*(n for n in first if n in fields), *(n for n in fields if n not in first)]:
+        value, label = fields[name]
+        _apply(session, offer, name, value, today, label)
+    _date_declines(offer, today)
+    session.save()
+    print(offer.id)
+    return EXIT_OK
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    today = parse_date(args.today, "--today") if args.today else date.today()
+    name = args.field.strip().replace("-", "_")
+    name = FIELD_ALIASES.get(name, name)
+    fields = settable_fields()
+    if name not in fields:
+        raise UsageError(f"unknown field {args.field!r}; the fields are: {', '.join(fields)}")
+    session = _open_session(args)
+    offer = find_offer(session.wb, args.offer, session.store.path)
+    _apply(session, offer, name, args.value, today, name)
+    _date_declines(offer, today)
+    session.save()
+    shown = session.medium_of(offer) if name == "medium" else getattr(offer, name)
+    if isinstance(shown, date):
+        shown = shown.isoformat()
+    print(f"{offer.id}: {name} = {json.dumps(shown, ensure_ascii=False)}")
+    return EXIT_OK
+
+
+def cmd_profile(args: argparse.Namespace) -> int:
+    session = _open_session(args)
+    profile = session.wb.profile
+    changed = False
+    for name in ("name", "email"):
+        value = getattr(args, name)
+        if value is not None and value.strip() != getattr(profile, name):
+            setattr(profile, name, value.strip())
+            changed = True
+    if changed:
+        session.save()
+    print(f"name:  {profile.name or '(not set: drafts are signed [Your Name])'}")
+    print(f"email: {profile.email or '(not set)'}")
+    return EXIT_OK
+
+
 def _write_file(path: str, content: str | bytes, force: bool) -> Path:
     """Write through the export module; its refusals become one-line usage errors."""
     from decline_tui.core.export import ExportError, write_export
@@ -454,8 +759,6 @@ def _write_file(path: str, content: str | bytes, force: bool) -> Path:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from decline_tui.core import export
-    from decline_tui.core.compose import render_offer
-    from decline_tui.core.templates import TemplateError
 
     now = parse_datetime(args.now, "--now") if args.now else datetime.now()
     kind = None
@@ -466,16 +769,17 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from None
     wb, path = _load(args)
     offer = find_offer(wb, args.offer, path)
-    try:
-        draft = render_offer(wb, offer, medium=args.medium, template=args.template)
-    except TemplateError as exc:
-        raise UsageError(str(exc)) from None
+    draft = _render(wb, offer, args.medium, args.template)
     # Asking for a template asks for its words; otherwise the person's own edit wins.
     from decline_tui.core.session import draft_key
 
     edited = None if args.template else offer.drafts.get(draft_key(wb, offer, draft.medium))
     what = f"{export.MEDIUM_LABELS.get(draft.medium, draft.medium)} for {offer.label}"
     what = f"your edited {what}" if edited is not None else f"the {what}"
+    if not args.force:
+        problem = _export_problem(wb, offer, draft, edited, now)
+        if problem:
+            raise Refused(f"not exported: {problem}; fix it, or add --force to export it anyway")
 
     if args.to is None:
         text = edited if edited is not None else export.draft_as_text(draft)
@@ -509,6 +813,38 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export_problem(
+    wb: Workbook, offer: Offer, draft: Any, edited: str | None, now: datetime
+) -> str | None:
+    """Why this draft should not leave as it is, in words, or None.
+
+    The checklist is run on exactly the text that would be exported (the edit, else the
+    template's words) with the offer's context for the draft's kind of message; what holds
+    it back is what holds back a copy in the app (core.leaving: failed rules about the
+    words, not about the moment).
+    """
+    from decline_tui.core.checklist import check, context_for
+    from decline_tui.core.leaving import must_fix
+    from decline_tui.core.scenarios import other_companies_named
+
+    text = edited if edited is not None else draft.text
+    named = other_companies_named(text, wb, offer)
+    ctx = context_for(wb, offer, draft.medium, now, template=draft.template)
+    ctx.spelling = False  # spelling only ever warns; the dictionary is slow to load
+    failing = must_fix(check(text, ctx), text, skip={"no-other-company"} if named else ())
+    rules = [  # which placeholders are left says where to look
+        f"{f.rule} ({', '.join(f.words)})" if f.rule == "placeholders" and f.words else f.rule
+        for f in failing
+    ]
+    parts = []
+    if named:
+        plural = "another offer's company" if len(named) == 1 else "other offers' companies"
+        parts.append(f"names {', '.join(named)}, {plural}")
+    if rules:
+        parts.append(f"still fails: {', '.join(rules)}")
+    return f"the draft {', and '.join(parts)}" if parts else None
+
+
 def cmd_reminders(args: argparse.Namespace) -> int:
     from decline_tui.core import care, export
 
@@ -518,11 +854,7 @@ def cmd_reminders(args: argparse.Namespace) -> int:
     wb, path = _load(args)
     every = care.reminders(wb, today)
     shown = every if args.all else [r for r in every if not r.done]
-    undated = [
-        o
-        for o in wb.offers
-        if o.status == "declined" and o.future_open and care.decline_date(o) is None
-    ]
+    undated = list(dict.fromkeys(r.offer_id for r in every if r.assumed))
 
     if args.ics is not None:
         todo = [r for r in every if not r.done]
@@ -547,6 +879,7 @@ def cmd_reminders(args: argparse.Namespace) -> int:
                 "months": r.months,
                 "due": r.due.isoformat(),
                 "status": r.status(today),
+                "decline_date_assumed": r.assumed,
             }
             for r in shown
         ]
@@ -572,12 +905,12 @@ def cmd_reminders(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _note_undated(offers: list[Offer]) -> None:
-    if offers:
-        names = ", ".join(o.id for o in offers)
+def _note_undated(offer_ids: list[str]) -> None:
+    """Say which check-ins count from an assumed date: the file was only read, not dated."""
+    for offer_id in offer_ids:
         print(
-            f"No reminders for {names}: declined without a date; open the app once "
-            "(it dates them), log the decline, or set declined_on in the workbook."
+            f"{offer_id}: decline date not recorded; counted from today (open the app once, "
+            "log the decline, or set declined_on to fix it)."
         )
 
 
@@ -644,6 +977,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"decline-tui: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except Refused as exc:
+        print(f"decline-tui: {exc}", file=sys.stderr)
+        return EXIT_FAIL
     except WorkbookError as exc:
         print(f"decline-tui: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -7,10 +7,12 @@ What personal CRMs (Clay, Monica, Dex) do, locally: every function is pure and t
 from __future__ import annotations
 
 import calendar
+import copy
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, DecimalException
 
+from decline_tui.core.kinds import REFERRER, kind_of, recipient_of
 from decline_tui.core.model import (
     CHANNELS,
     KINDS,
@@ -56,15 +58,166 @@ def note_declined(wb: Workbook, today: date) -> list[Offer]:
     return changed
 
 
-def mark_sent(offer: Offer, today: date, medium: str, note: str = "") -> Interaction:
-    """The person sent the decline: log it, mark the offer declined, clear any plan to send."""
+# --------------------------------------------------------------------------- marking as sent
+
+# How each kind of message goes in the log once sent: (log kind, note). A decline is logged
+# as "declined" (reminders count from it); the others as what they are, so a reply to a
+# recruiter never reads as a second decline.
+_SENT_AS = {
+    "decline": ("declined", "Sent the decline"),
+    "counter-decline": ("declined", "Declined the counter-offer"),
+    "counter-open": ("reply", "Replied to the counter-offer, open to talk"),
+    "recruiter-reply": ("reply", "Replied to the recruiter's follow-up"),
+    "rescind": ("sent", "Sent the note withdrawing my acceptance"),
+    "referrer-note": ("sent", "Sent a note to {referrer}, who referred me,"),
+    "checkin": ("check-in", "Sent a check-in note"),
+}
+
+
+@dataclass(frozen=True)
+class SentPlan:
+    """What marking a draft as sent would log and change, worked out before anything is.
+
+    The app shows `question()` and only then calls `log_sent`, so the person confirms the
+    exact entry; `already` catches a second press of the key.
+    """
+
+    entry: Interaction  # the log line to add
+    what: str  # "the decline", "the reply to a recruiter's follow-up"
+    to: str  # "María López (Acme Corp)"
+    declines: bool  # marks the offer declined and starts check-in reminders
+    status: str  # the offer's status now (unchanged unless `declines`)
+    already: date | None  # this message is logged as sent already, on that day
+    checkins: tuple[date, ...]  # check-ins the decline schedules; () for other kinds
+
+    def title(self) -> str:
+        return "Log it again?" if self.already else "Mark as sent?"
+
+    def question(self) -> str:
+        """The confirmation, saying exactly what goes in the log and what else changes."""
+        day = self.entry.date.isoformat()
+        out = []
+        if self.already:
+            out.append(f"Already logged as sent on {self.already.isoformat()}.")
+        if self.declines:
+            again = " again" if self.already else ""
+            out.append(f"Log {self.what} to {self.to} as sent{again} today ({day})?")
+            if self.already:
+                out.append("The check-in dates stay as they are.")
+            elif self.checkins:
+                dates = _and([d.isoformat() for d in self.checkins])
+                out.append(
+                    f"The offer will be marked declined and check-ins scheduled for {dates}."
+                )
+            else:
+                out.append(
+                    "The offer will be marked declined; no check-ins are scheduled, as you "
+                    "did not leave the door open."
+                )
+        else:
+            again = " again" if self.already else ""
+            out.append(
+                f"Log {self.what}, to {self.to}, as sent{again} today ({day})? It goes in the "
+                f"log as “{self.entry.kind}”; the offer stays “{self.status}” and no check-ins "
+                "are scheduled."
+            )
+        return " ".join(out)
+
+    def done(self) -> str:
+        """What the notification says once it is logged."""
+        if self.declines and self.checkins and not self.already:
+            dates = _and([d.isoformat() for d in self.checkins])
+            return f"Logged {self.what} to {self.to} as sent. Check-ins: {dates} (F10)."
+        return f"Logged {self.what} to {self.to} as sent ({self.entry.kind})."
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def sent_entry(offer: Offer, template: str, medium: str, today: date) -> Interaction:
+    """The log line for sending a draft of this template: its kind says what it was."""
     channel = {"phone": "phone", "linkedin": "linkedin"}.get(medium, "email")
-    entry = Interaction(today, "declined", channel, note or f"Sent the decline by {channel}")
+    kind = kind_of(template)
+    log_kind, note = _SENT_AS.get(kind.name, _SENT_AS["decline"])
+    if kind.recipient == REFERRER:
+        note = note.format(referrer=offer.referrer.strip() or "the person")
+    return Interaction(today, log_kind, channel, f"{note} by {channel}")
+
+
+def _sent_before(offer: Offer, template: str, entry: Interaction) -> date | None:
+    """The day this message was last logged as sent, if it was.
+
+    A decline counts once per offer (once per counter-offer for a reply to one); any other
+    message counts when the same entry is logged the same day: a check-in note three
+    months later is a new one.
+    """
+    kind = kind_of(template)
+    if kind.declines:
+        since = offer.counter_received if kind.timely_from == "counter" else None
+        days = [
+            i.date for i in offer.log if i.kind == "declined" and (since is None or i.date >= since)
+        ]
+    else:
+        days = [i.date for i in offer.log if i == entry]
+    return max(days) if days else None
+
+
+def _recipient(offer: Offer, template: str) -> str:
+    """Who a draft goes to, as a sentence names them: "María López (Acme Corp)"."""
+    name, _email, _what = recipient_of(offer, template)
+    name = " ".join(name.split())
+    company = " ".join(offer.company.split())
+    if name and company and kind_of(template).recipient != REFERRER:
+        return f"{name} ({company})"
+    return name or company or "them"
+
+
+def plan_sent(wb: Workbook, offer: Offer, template: str, medium: str, today: date) -> SentPlan:
+    """What marking the draft of `template` as sent today would log; changes nothing.
+
+    `template` is the template of the draft on screen (a scenario reply, say), not
+    necessarily the offer's decline template.
+    """
+    kind = kind_of(template)
+    entry = sent_entry(offer, template, medium, today)
+    already = _sent_before(offer, template, entry)
+    checkins: tuple[date, ...] = ()
+    if kind.declines and already is None:
+        trial = copy.deepcopy(offer)
+        log_sent(trial, entry, declines=True)
+        trial_wb = Workbook(offers=[trial], checkin_months=list(wb.checkin_months))
+        checkins = tuple(r.due for r in reminders(trial_wb, today) if not r.done)
+    what = kind.label.removeprefix("a ").removeprefix("an ")
+    return SentPlan(
+        entry=entry,
+        what=f"the {what}",
+        to=_recipient(offer, template),
+        declines=kind.declines,
+        status=offer.status,
+        already=already,
+        checkins=checkins,
+    )
+
+
+def log_sent(offer: Offer, entry: Interaction, *, declines: bool) -> None:
+    """Add the entry; a decline also marks the offer declined. Any plan to send is done."""
     offer.log.append(entry)
-    offer.status = "declined"
     offer.send_at = None
-    if offer.declined_on is None:
-        offer.declined_on = today
+    if declines:
+        offer.status = "declined"
+        if offer.declined_on is None:
+            offer.declined_on = entry.date
+
+
+def mark_sent(
+    offer: Offer, today: date, medium: str, note: str = "", template: str = "standard"
+) -> Interaction:
+    """The person sent the draft of `template` (a decline by default): log it as what it is."""
+    entry = sent_entry(offer, template, medium, today)
+    if note:
+        entry.note = note
+    log_sent(offer, entry, declines=kind_of(template).declines)
     return entry
 
 
@@ -78,6 +231,9 @@ class Reminder:
     months: int
     due: date
     done: bool
+    # Declined by hand (status set in the file) with no date anywhere: counted from today,
+    # since reading the workbook must not write a date into it.
+    assumed: bool = False
 
     def status(self, today: date) -> str:
         """'done', 'overdue', 'due soon' or 'later', in words."""
@@ -95,15 +251,17 @@ def reminders(wb: Workbook, today: date) -> list[Reminder]:
     """Check-ins for every declined offer (and those it was kept in touch with), by due date.
 
     A reminder is done once a check-in is logged on or after the previous due date, so
-    logging one check-in ticks off one reminder.
+    logging one check-in ticks off one reminder. A decline with no date (marked by hand)
+    counts from `today`, flagged `assumed`, until the app or a log entry dates it.
     """
     out: list[Reminder] = []
     for offer in wb.offers:
         if offer.status != "declined" or not offer.future_open:
             continue
         start = decline_date(offer)
+        assumed = start is None
         if start is None:
-            continue
+            start = today
         months = sorted({m for m in (offer.checkin_months or wb.checkin_months) if m > 0})
         checkins = sorted(i.date for i in offer.log if i.kind == "check-in" and i.date >= start)
         contact = offer.contact_name or (offer.contacts[0].name if offer.contacts else "")
@@ -116,6 +274,7 @@ def reminders(wb: Workbook, today: date) -> list[Reminder]:
                     m,
                     add_months(start, m),
                     done=len(checkins) > n,
+                    assumed=assumed,
                 )
             )
     out.sort(key=lambda r: (r.done, r.due, r.company))

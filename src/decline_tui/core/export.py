@@ -26,7 +26,7 @@ from pathlib import Path
 
 from decline_tui.core.care import Reminder
 from decline_tui.core.compose import Draft
-from decline_tui.core.kinds import recipient_of
+from decline_tui.core.kinds import kind_of, recipient_of
 from decline_tui.core.model import Offer, Profile, slugify
 from decline_tui.core.safefile import atomic_write
 
@@ -77,10 +77,13 @@ def _hard_breaks(body: str) -> str:
     return re.sub(r"(?<![ \t])[ \t]*(?<!\n)\n(?!\n)", "  \n", body.strip("\n"))
 
 
-def default_export_name(offer: Offer, medium: str, suffix: str = ".txt") -> str:
-    """decline-acme-robotics-email.txt: says what it is when found in a folder later."""
+def default_export_name(offer: Offer, medium: str, suffix: str = ".txt", template: str = "") -> str:
+    """decline-acme-robotics-email.txt, counter-open-acme-robotics.txt: says what it is when
+    found in a folder later (a reply is never named as the decline)."""
     # Not the bare id: one written by hand in the workbook may hold a "/".
     name = slugify(offer.company) or slugify(offer.id) or "offer"
+    if kind_of(template).name != "decline":
+        return f"{slugify(template)}-{name}{suffix}"
     return f"decline-{name}-{medium}{suffix}"
 
 

@@ -478,7 +478,11 @@ def _overlaps(a: tuple, b: tuple) -> bool:
 
 
 _NOUNS = {"offers": "offer", "templates": "template"}
-_FIELD_NAMES = {"checkin_months": "check-in months", "send_at": "send at"}
+_FIELD_NAMES = {
+    "checkin_months": "check-in months",
+    "send_at": "send at",
+    "reply": "scenario reply",
+}
 # Where the workbook's own fields are shown: offers and templates by their own names.
 _TOP_LABELS: dict[str, tuple[str, ...]] = {"profile": ("Profile",), "offers": (), "templates": ()}
 

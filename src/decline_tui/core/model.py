@@ -80,7 +80,10 @@ class Offer:
     future_open: bool = True
     offer_referrals: bool = False
     status: str = "deciding"
-    template: str = "standard"
+    template: str = "standard"  # always a decline template; scenario replies go in `reply`
+    # The scenario reply being drafted instead of the decline (a scenario template's name),
+    # or "": a separate choice, so the decline's own template is never replaced by one.
+    reply: str = ""
     notes: str = ""
     example: bool = False
     # The person's own text for a medium, once they take the draft over and edit it.

@@ -7,13 +7,15 @@ person did (edited a field, took over the draft, added an offer); it never decid
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from decline_tui.core.checklist import CheckContext, Finding, check, context_for
 from decline_tui.core.compose import Draft, render_offer
-from decline_tui.core.model import CHANNELS, MEDIUMS, STATUSES, Offer, Workbook
+from decline_tui.core.kinds import REFERRER, kind_of, recipient_of
+from decline_tui.core.model import CHANNELS, MEDIUMS, STATUSES, Offer, Workbook, slugify
 from decline_tui.core.store import Store, WorkbookError
 from decline_tui.core.templates import (
     DEFAULT_FOR_MEDIUM,
@@ -40,10 +42,35 @@ BOOL_FIELDS = ("future_open", "offer_referrals")
 CHOICE_FIELDS = {"channel": CHANNELS, "status": STATUSES}
 
 
-def draft_key(wb: Workbook, offer: Offer, medium: str) -> str:
-    """Edits belong to the medium, or to the scenario reply they were made in."""
-    name = pick_template(wb, offer.template, medium).name
+def draft_key(wb: Workbook, offer: Offer, medium: str, reply: str = "") -> str:
+    """Edits belong to the medium, or to the scenario reply they were made in.
+
+    Without `reply`, the key of the offer's decline in that medium: what `export` sends,
+    whatever reply the app is drafting.
+    """
+    name = reply or pick_template(wb, offer.template, medium).name
     return name if name in SCENARIO_TEMPLATES else medium
+
+
+def draft_title(offer: Offer, template: str, reply: str) -> str:
+    """What the draft is and who it goes to: "Decline → María López", "Reply: counter-open →
+    María López", "Note to referrer → Ana Torres"; a reply must never pass for the decline."""
+    name, email, _ = recipient_of(offer, template)
+    to = name.strip() or email.strip() or "no one named yet"
+    if not reply:
+        return f"Decline → {to}"
+    if kind_of(reply).recipient == REFERRER:
+        return f"Note to referrer → {to}"
+    return f"Reply: {reply} → {to}"
+
+
+PLACEHOLDER_NAME = "new offer"  # what a new offer is called until it has a company
+_PLACEHOLDER_ID = re.compile(rf"{slugify(PLACEHOLDER_NAME)}(-[0-9]+)?")
+
+
+def is_placeholder_id(offer_id: str) -> bool:
+    """Whether an id is the stand-in a new offer gets (new-offer, new-offer-2, …)."""
+    return _PLACEHOLDER_ID.fullmatch(offer_id) is not None
 
 
 class FieldError(ValueError):
@@ -92,6 +119,8 @@ class DraftView:
     text: str  # the text that will be sent: the person's own edit, or the rendered draft
     edited: bool
     findings: list[Finding]
+    reply: str = ""  # the scenario reply shown instead of the decline, if one is
+    title: str = ""  # what it is and who it goes to (draft_title)
 
 
 class Session:
@@ -100,6 +129,7 @@ class Session:
     def __init__(self, store: Store, wb: Workbook):
         self.store = store
         self.wb = wb
+        self._naming: Offer | None = None  # a new offer whose id follows its company as typed
 
     @classmethod
     def open(cls, path: Path, today: date) -> tuple[Session, bool]:
@@ -113,31 +143,62 @@ class Session:
 
     # ------------------------------------------------------------------ drafts
 
+    def reply_of(self, offer: Offer, medium: str | None = None) -> str:
+        """The scenario reply shown instead of the decline (in `medium`, when given), or ""."""
+        tpl = SCENARIO_TEMPLATES.get(offer.reply)
+        if tpl is None or (medium is not None and tpl.medium != medium):
+            return ""
+        return tpl.name
+
+    def draft_reply(self, offer: Offer, name: str) -> None:
+        """Draft a scenario reply instead of the decline; the decline's template stays as it
+        was, so the reply never becomes what `export` sends."""
+        if name not in SCENARIO_TEMPLATES:
+            raise FieldError(f"{name!r} is not a scenario reply")
+        offer.reply = name
+
+    def back_to_decline(self, offer: Offer) -> bool:
+        """Show the decline again; the reply's own edits stay, for when it is drafted again.
+
+        False when no reply was shown."""
+        had = bool(offer.reply)
+        offer.reply = ""
+        return had
+
     def medium_of(self, offer: Offer) -> str:
-        return pick_template(self.wb, offer.template).medium
+        """The medium of the draft shown: the reply's while one is drafted."""
+        return pick_template(self.wb, self.reply_of(offer) or offer.template).medium
 
     def context(self, offer: Offer, medium: str, now: datetime, template: str = "") -> CheckContext:
         return context_for(self.wb, offer, medium, now, template=template)
 
     def draft_key(self, offer: Offer, medium: str) -> str:
-        return draft_key(self.wb, offer, medium)
+        """Where the shown draft's edits are kept: under the reply's name while one is shown."""
+        return draft_key(self.wb, offer, medium, self.reply_of(offer, medium))
 
     def view(
         self, offer: Offer, now: datetime, medium: str | None = None, *, spelling: bool = True
     ) -> DraftView:
-        """The draft for this offer, the text to send, and its checklist findings."""
+        """The draft for this offer, the text to send, and its checklist findings.
+
+        A scenario reply being drafted is shown instead of the decline, checked by its own
+        kind's rules and addressed to its own recipient.
+        """
         medium = medium or self.medium_of(offer)
-        draft = render_offer(self.wb, offer, medium=medium)
-        edited = offer.drafts.get(self.draft_key(offer, medium))
+        reply = self.reply_of(offer, medium)
+        draft = render_offer(self.wb, offer, medium=medium, template=reply or None)
+        edited = offer.drafts.get(draft_key(self.wb, offer, medium, reply))
         text = edited if edited is not None else draft.text
         ctx = self.context(offer, medium, now, draft.template)
         ctx.spelling = spelling
         findings = check(text, ctx)
-        return DraftView(draft, text, edited is not None, findings)
+        title = draft_title(offer, draft.template, reply)
+        return DraftView(draft, text, edited is not None, findings, reply, title)
 
     def set_medium(self, offer: Offer, medium: str) -> None:
         if medium not in MEDIUMS:
             raise FieldError(f"unknown medium {medium!r}")
+        offer.reply = ""  # a medium is the decline's: choosing one shows the decline
         if self.medium_of(offer) != medium:
             offer.template = DEFAULT_FOR_MEDIUM[medium]
 
@@ -150,7 +211,8 @@ class Session:
         ]
 
     def next_template(self, offer: Offer) -> str:
-        """Cycle through the templates of the offer's medium."""
+        """Cycle through the decline templates of the offer's medium (showing the decline)."""
+        offer.reply = ""
         medium = self.medium_of(offer)
         names = self.templates_for(medium)
         current = pick_template(self.wb, offer.template, medium).name
@@ -171,8 +233,12 @@ class Session:
 
     def set_field(self, offer: Offer, name: str, value: object, today: date) -> None:
         """Apply a form value; raises FieldError (and changes nothing) when it is not valid."""
+        if name != "company" or offer is not self._naming:
+            self._naming = None  # anything else edited: the id being named is settled
         if name in TEXT_FIELDS:
             setattr(offer, name, str(value))
+            if name == "company":
+                self._name_after_company(offer)
         elif name in DATE_FIELDS:
             day = parse_date_field(str(value), today)
             received = day if name == "received" else offer.received
@@ -197,16 +263,40 @@ class Session:
         elif name == "template":
             if value not in all_templates(self.wb):
                 raise FieldError(f"no template named {value!r}")
+            if value in SCENARIO_TEMPLATES:
+                raise FieldError(
+                    f"{value!r} is a scenario reply, not a decline: draft it from the "
+                    "Scenarios panel (t)"
+                )
+            if value != offer.template:
+                offer.reply = ""  # choosing a decline template shows the decline
             offer.template = str(value)
         else:
             raise FieldError(f"unknown field {name!r}")
 
+    def _name_after_company(self, offer: Offer) -> None:
+        """A new offer takes its id from its company, as the README promises.
+
+        The form reports every keystroke, so the id follows the company while it is being
+        typed ("A", "Ac", "Acme" → acme) and is settled once anything else is edited: commands
+        and other copies of the workbook refer to offers by id, so a named id never changes.
+        """
+        if offer is not self._naming and not is_placeholder_id(offer.id):
+            return
+        self._naming = offer
+        if not slugify(offer.company):
+            return  # nothing to name it after yet ("—"): keep the id it has
+        offer.id = ""  # its own id is not taken: "Acme " stays acme, not acme-2
+        offer.id = self.wb.new_id(offer.company)
+
     def new_offer(self, today: date) -> Offer:
-        offer = Offer(id=self.wb.new_id("new offer"), received=today)
+        offer = Offer(id=self.wb.new_id(PLACEHOLDER_NAME), received=today)
         self.wb.offers.append(offer)
+        self._naming = None
         return offer
 
     def duplicate_offer(self, offer: Offer) -> Offer:
+        self._naming = None
         twin = copy.deepcopy(offer)
         twin.id = self.wb.new_id(offer.company or offer.id)
         twin.example = False

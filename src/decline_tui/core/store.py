@@ -72,6 +72,7 @@ from decline_tui.core.safefile import (
     write_new,
     write_target,
 )
+from decline_tui.core.templates import DEFAULT_FOR_MEDIUM, SCENARIO_TEMPLATES
 
 APP_NAME = "decline-tui"
 FILE_NAME = "workbook.toml"
@@ -145,6 +146,7 @@ _OFFER_STR = (
     "project",
     "status",
     "template",
+    "reply",
     "notes",
     "referrer",
     "referrer_email",
@@ -192,6 +194,7 @@ class _Reader:
         self.path = path
         self.text = text
         self.assigned = False  # gave an offer an id: the document now says more than the file
+        self.migrated = False  # read an old spelling: the next save writes the new one
 
     def fail(self, where: tuple[Any, ...], message: str) -> WorkbookError:
         line, col = _locate(self.text, where)
@@ -265,6 +268,8 @@ class _Reader:
                 values[key] = (
                     value if type(value) is str else self.string(("offers", i, key), value)
                 )
+        if values.get("reply") or values.get("template") in SCENARIO_TEMPLATES:
+            self.reply(i, values)
         for key in _OFFER_BOOL:
             if key in raw:
                 value = raw[key]
@@ -307,6 +312,22 @@ class _Reader:
                 for j, entry in enumerate(self.tables(where, raw["log"]))
             ]
         return Offer(**values)
+
+    def reply(self, i: int, values: dict[str, Any]) -> None:
+        """Check `reply`, and move a scenario reply out of `template`, where files written
+        before replies had their own field kept it: the decline gets its medium's default."""
+        reply = values.get("reply", "")
+        if reply and reply not in SCENARIO_TEMPLATES:
+            where = ("offers", i, "reply")
+            names = ", ".join(SCENARIO_TEMPLATES)
+            raise self.fail(
+                where, f'{_dotted(where)} must be a scenario reply ({names}), not "{reply}"'
+            )
+        old = SCENARIO_TEMPLATES.get(values.get("template", ""))
+        if old is not None:
+            values["template"] = DEFAULT_FOR_MEDIUM[old.medium]
+            values["reply"] = reply or old.name
+            self.migrated = True
 
     def day(self, where: tuple[Any, ...], value: Any) -> date:
         """A TOML date; a date-time stands for its day."""
@@ -654,6 +675,7 @@ _OFFER_ORDER = (
     "offer_referrals",
     "status",
     "template",
+    "reply",
     "interviews",
     "referrer",
     "referrer_email",
@@ -668,6 +690,7 @@ _OFFER_ORDER = (
 _OFFER_OPTIONAL = (
     "received",
     "deadline",
+    "reply",
     "notes",
     "example",
     "interviews",
@@ -937,6 +960,8 @@ def _check(wb: Workbook) -> None:
             _check_months(owner, offer.checkin_months)
         if offer.interviews < 0:
             raise ValueError(f"{owner}: interviews must be 0 or more, not {offer.interviews}")
+        if offer.reply and offer.reply not in SCENARIO_TEMPLATES:
+            raise ValueError(f'{owner}: "{offer.reply}" is not a scenario reply')
         if offer.send_at is not None and offer.send_at.tzinfo is not None:
             raise ValueError(f"{owner}: send_at must be a local time, without a time zone")
         for key in _OFFER_TERMS:
@@ -1543,7 +1568,8 @@ def _parse_doc(text: str, path: Path) -> tuple[Workbook, TOMLDocument, bool]:
         migrate(doc)
         version += 1
     wb = reader.workbook(doc)
-    return wb, doc, stated == SCHEMA_VERSION and type(stated) is not bool and not reader.assigned
+    exact = not (reader.assigned or reader.migrated)
+    return wb, doc, stated == SCHEMA_VERSION and type(stated) is not bool and exact
 
 
 def _syntax_position(text: str, line: int | None, col: int | None) -> tuple[int | None, int | None]:
@@ -1619,7 +1645,7 @@ def _parse_fast(text: str, path: Path) -> tuple[Workbook, dict[str, Any]] | None
         wb = reader.workbook(raw)
     except WorkbookError:
         return None
-    return None if reader.assigned else (wb, raw)
+    return None if reader.assigned or reader.migrated else (wb, raw)
 
 
 # The TOML that decline-tui writes, and most of what people write by hand, is a narrow part

@@ -66,3 +66,9 @@ def offer_clock(deadline: date | None, today: date) -> str:
     if left == 1:
         return "1 day left"
     return f"{left} days left"
+
+
+def status_clock(status: str, deadline: date | None, today: date) -> str | None:
+    """The offer clock while deciding; None once decided: a declined, accepted or withdrawn
+    offer is not "overdue", its deadline no longer asks anything of the person."""
+    return offer_clock(deadline, today) if status == "deciding" else None

@@ -6,6 +6,7 @@ scenarios); the main screen then recomputes and saves as for any other edit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 CARE_PALETTE = [
     (
         "care: mark draft as sent",
-        "Log the decline as sent and start check-in reminders",
+        "Log the draft as sent, as what it is (asks first); a decline starts check-ins",
         "mark_sent",
     ),
     ("care: log an interaction", "A follow-up, a call, a check-in …", "log_interaction"),
@@ -257,8 +258,17 @@ class CareActions:
     def _form(self, title: str, fields: list[Field], submit, intro: str = "") -> None:
         self.app.push_screen(FormDialog(title, fields, submit, intro))  # type: ignore[attr-defined]
 
-    def guard_other_companies(self, then, verb: str) -> None:
-        """Before a draft leaves, warn when it names another company of the workbook."""
+    def guard_other_companies(
+        self,
+        then: Callable[[], object],
+        verb: str,
+        fix: Callable[[str], object] | None = None,
+    ) -> None:
+        """Before a draft leaves, warn when it names another company of the workbook.
+
+        Enter cancels: the safe answer is the default. `fix`, when given, runs on "Go back
+        and fix it" (it shows the rule); without it that answer is a plain Cancel.
+        """
         view = self._view
         finding = (
             next((f for f in view.findings if f.rule == "no-other-company"), None) if view else None
@@ -270,6 +280,8 @@ class CareActions:
         def done(choice: str | None) -> None:
             if choice == "yes":
                 then()
+            elif choice == "no" and fix is not None:
+                fix("no-other-company")
 
         self.app.push_screen(  # type: ignore[attr-defined]
             confirm(
@@ -277,28 +289,35 @@ class CareActions:
                 f"{finding.message} Declining one offer should never mention the others. "
                 f"{verb} anyway?",
                 yes=f"{verb} anyway",
-                no="Go back and fix it",
+                no="Go back and fix it" if fix is not None else "Cancel",
+                default="no",
             ),
             done,
         )
 
     def action_mark_sent(self) -> None:
-        offer = self.offer
-        if offer is None:
+        """Log the draft on screen as sent, as what it is, once the person confirms it."""
+        offer, view = self.offer, self._view
+        if offer is None or view is None:
             return
+        plan = care.plan_sent(
+            self.session.wb, offer, view.draft.template, view.draft.medium, self.today
+        )
 
-        def mark() -> None:
-            care.mark_sent(offer, self.today, self.medium)
+        def done(choice: str | None) -> None:
+            if choice != "yes" or offer not in self.session.wb.offers:
+                return
+            care.log_sent(offer, plan.entry, declines=plan.declines)
             self._changed()
-            months = ", ".join(
-                str(m) for m in (offer.checkin_months or self.session.wb.checkin_months)
-            )
-            self.notify(
-                f"Logged the decline of {offer.label}. Check-ins planned at {months} months (F10).",
-                markup=False,
+            self.notify(plan.done(), markup=False)
+
+        def ask() -> None:
+            yes = "Log it again" if plan.already else "Log as sent"
+            self.app.push_screen(  # type: ignore[attr-defined]
+                confirm(plan.title(), plan.question(), yes=yes, default="no"), done
             )
 
-        self.guard_other_companies(mark, "Mark as sent")
+        self.guard_other_companies(ask, "Mark as sent")
 
     def action_log_interaction(self) -> None:
         if self.offer is not None:
@@ -493,10 +512,14 @@ class CareActions:
         if not name:
             self.notify(why, markup=False)
             return
-        offer.template = name
+        # The reply is drafted beside the decline, never in its place: `export` and the
+        # decline's template stay as they were.
+        self.session.draft_reply(offer, name)
         self.leave_editing()  # type: ignore[attr-defined]
         self._changed()
-        self.notify(f"Draft: {name}. {why}", timeout=4, markup=False)
+        self.notify(
+            f"Reply: {name}. {why} ctrl+d goes back to the decline.", timeout=4, markup=False
+        )
 
     def action_checkin_months(self) -> None:
         offer = self.offer
@@ -550,7 +573,7 @@ class CareActions:
             offer = self.session.wb.offer(offer_id)
             if offer is None:
                 return
-            offer.template = "checkin-note"
+            self.session.draft_reply(offer, "checkin-note")
             self.select_offer(offer_id)
             self.mark_dirty()
 

@@ -19,28 +19,41 @@ from decline_tui.ui.widgets.literal import LiteralTextArea, literal, visible
 
 
 class ChoiceDialog(ModalScreen[str | None]):
-    """A question with a few answers; escape answers None."""
+    """A question with a few answers; escape answers None.
+
+    `default` is the answer enter gives (it has the focus and the primary colour); the
+    first one unless given. When going ahead cannot be undone, make it the safe answer.
+    """
 
     BINDINGS = [Binding("escape", "dismiss_none", "Cancel")]
 
-    def __init__(self, title: str, message: str, choices: list[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        title: str,
+        message: str,
+        choices: list[tuple[str, str]],
+        default: str | None = None,
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.message = message
         self.choices = choices
+        self.default = default if default is not None else choices[0][1]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(literal(self.title_text, "bold"), classes="dialog-title")
             yield Static(literal(self.message), classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
-                for i, (label, value) in enumerate(self.choices):
+                for label, value in self.choices:
                     yield Button(
-                        label, id=f"choice-{value}", variant="primary" if i == 0 else "default"
+                        label,
+                        id=f"choice-{value}",
+                        variant="primary" if value == self.default else "default",
                     )
 
     def on_mount(self) -> None:
-        self.query(Button).first().focus()
+        self.query_one(f"#choice-{self.default}", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -50,8 +63,11 @@ class ChoiceDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-def confirm(title: str, message: str, yes: str = "Yes", no: str = "Cancel") -> ChoiceDialog:
-    return ChoiceDialog(title, message, [(yes, "yes"), (no, "no")])
+def confirm(
+    title: str, message: str, yes: str = "Yes", no: str = "Cancel", default: str = "yes"
+) -> ChoiceDialog:
+    """Answers "yes", "no" or None (escape); `default="no"` puts enter on the safe answer."""
+    return ChoiceDialog(title, message, [(yes, "yes"), (no, "no")], default=default)
 
 
 class PathDialog(ModalScreen[str | None]):

@@ -12,6 +12,7 @@ import shlex
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -26,12 +27,13 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, OptionList, Static
 
-from decline_tui.core import export, textfile
+from decline_tui.core import export, leaving, textfile
 from decline_tui.core.model import MEDIUMS, STATUSES, Offer, slugify
 from decline_tui.core.session import DraftView, FieldError, Session
 from decline_tui.core.templates import all_templates, copy_template, pick_template
 from decline_tui.ui.screens.care import CARE_PALETTE, CareActions
 from decline_tui.ui.screens.dialogs import (
+    ChoiceDialog,
     PathDialog,
     ProfileDialog,
     TemplateDialog,
@@ -74,8 +76,14 @@ PALETTE = [
     ("template: copy and edit", "Make your own copy of this template and edit it", "edit_template"),
     ("draft: edit as text", "Take the draft over and edit it freely", "toggle_edit"),
     ("draft: regenerate", "Go back to the template's draft (asks first)", "regenerate"),
+    (
+        "draft: back to the decline",
+        "Leave the scenario reply and show the decline again (ctrl+d)",
+        "back_to_decline",
+    ),
     ("draft: open in $EDITOR", "Edit the draft in your own editor", "open_editor"),
-    ("export: copy draft", "Copy the draft to the clipboard", "copy_draft"),
+    ("export: copy draft", "Copy the draft (an email's body) to the clipboard", "copy_draft"),
+    ("export: copy subject", "Copy the email's subject line (ctrl+f)", "copy_subject"),
     ("export: save draft to file", "Save the draft as .txt or .md", "save_draft"),
     ("profile: edit", "Your name and email", "edit_profile"),
     ("workbook: save now", "Write the workbook file now", "save_workbook"),
@@ -96,6 +104,15 @@ PALETTE = [
 class MainScreen(SavingActions, CareActions, Screen[None]):
     BINDINGS = [
         Binding("f1", "app.help", "Help", tooltip="Keys and a short guide"),
+        # First in the footer, and only there while a scenario reply is drafted.
+        Binding(
+            "ctrl+d",
+            "back_to_decline",
+            "Back to decline",
+            # Not a priority binding: in a field or the editor ctrl+d deletes forward, as
+            # everywhere; the key works from the draft, the list and the checklist.
+            tooltip="Shown while a scenario reply is drafted: back to the decline draft",
+        ),
         *[
             Binding(key, f"focus_region('{name}')", title, show=False, tooltip=f"Go to {title}")
             for name, (title, key) in REGIONS.items()
@@ -106,7 +123,10 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         Binding("f9", "toggle_edit", "Edit", tooltip="Edit the draft as free text"),
         Binding("ctrl+r", "regenerate", "Regen", tooltip="Back to the template's draft"),
         Binding("ctrl+o", "open_editor", "Editor", tooltip="Open the draft in $VISUAL/$EDITOR"),
-        Binding("ctrl+t", "copy_draft", "Copy", tooltip="Copy the draft to the clipboard"),
+        Binding("ctrl+t", "copy_draft", "Copy", tooltip="Copy the draft (an email's body)"),
+        Binding(
+            "ctrl+f", "copy_subject", "Subject", show=False, tooltip="Copy the email's subject line"
+        ),
         Binding("ctrl+s", "save_draft", "Save as", tooltip="Save the draft to a file"),
         Binding("ctrl+g", "edit_profile", "Profile", show=False, tooltip="Your name and email"),
         Binding(
@@ -117,7 +137,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
             tooltip="Shown when the workbook cannot be saved: colliding changes, a broken or "
             "read-only file",
         ),
-        Binding("ctrl+l", "mark_sent", "Sent", tooltip="Mark the draft as sent: log the decline"),
+        Binding("ctrl+l", "mark_sent", "Sent", tooltip="Mark the draft as sent (asks first)"),
         Binding(
             "ctrl+b",
             "next_to_decline",
@@ -300,7 +320,11 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
             checklist.show(view.findings)
         self.query_one(ScenarioPanel).show(self.session.wb, offer, self.now)
         # check_action depends on these two only; refreshing the bindings rebuilds the footer.
-        enabled = (offer is not None, self._view is not None and self._view.edited)
+        enabled = (
+            offer is not None,
+            self._view is not None and self._view.edited,
+            self._view is not None and bool(self._view.reply),
+        )
         if enabled != self._enabled:
             self._enabled = enabled
             self.refresh_bindings()
@@ -361,6 +385,8 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         }
         if action in needs_offer and self.offer is None:
             return None
+        if action == "back_to_decline":  # hidden, and the key passed on, without a reply
+            return self._view is not None and bool(self._view.reply)
         if action == "regenerate":
             return self._view is not None and self._view.edited
         if action == "fix_saving":
@@ -428,6 +454,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
                 form.set_templates(self.template_choices(), offer.template)
             else:
                 self.session.set_field(offer, field, value, self.today)
+                self.offer_id = offer.id  # a new offer's id follows its company as it is typed
         except FieldError as exc:
             form.show_error(field, str(exc))
             return
@@ -597,6 +624,17 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
                     timeout=4,
                 )
 
+    def action_back_to_decline(self) -> None:
+        """Leave the scenario reply: the decline shows again, the reply's edits are kept."""
+        offer = self.offer
+        if offer is None or not self.session.back_to_decline(offer):
+            return
+        self.leave_editing()
+        self.load_form()
+        self.mark_dirty()
+        self.refresh_draft()
+        self.notify("Back to the decline draft.", timeout=2, markup=False)
+
     def action_regenerate(self) -> None:
         offer = self.offer
         if offer is None or self._view is None or not self._view.edited:
@@ -676,30 +714,90 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
 
     # ------------------------------------------------------------------ actions: export
 
-    def _export_text(self) -> str | None:
-        if self._view is None:
-            return None
-        return self._view.text if self._view.edited else export.draft_as_text(self._view.draft)
+    def guard_checklist(self, then: Callable[[], object], verb: str) -> None:
+        """Before a draft leaves, name the checklist rules it still fails; enter = fix it.
 
-    def action_copy_draft(self) -> None:
-        text = self._export_text()
-        if text is None:
+        Warnings never stop it, nor rules about the moment (timely); the other-company
+        warning has asked already when this runs.
+        """
+        view = self._view
+        failing = (
+            leaving.must_fix(view.findings, view.text, skip={"no-other-company"}) if view else []
+        )
+        if not failing:
+            then()
             return
 
-        def copy() -> None:
-            self.app.copy_to_clipboard(text)
-            self.copy_native(text)
+        def done(choice: str | None) -> None:
+            if choice == "yes":
+                then()
+            elif choice == "fix":
+                self.show_rule(failing[0].rule)
 
-        self.guard_other_companies(copy, "Copy")
+        self.app.push_screen(
+            ChoiceDialog(
+                "This draft still fails the checklist",
+                leaving.fix_first(failing, verb),
+                [("Fix it", "fix"), (f"{verb} anyway", "yes")],
+                default="fix",
+            ),
+            done,
+        )
+
+    def show_rule(self, rule: str) -> None:
+        """Focus the checklist on one rule: its hint shows, and its words are selected."""
+        self.action_focus_region("checklist")
+        checks = self.query_one("#checks", OptionList)
+        for index in range(checks.option_count):
+            if checks.get_option_at_index(index).id == rule:
+                checks.highlighted = index
+                break
+
+    def guard_leaving(self, then: Callable[[], object], verb: str) -> None:
+        """The checks every way out of the app makes: another company named, failed rules."""
+        self.guard_other_companies(
+            lambda: self.guard_checklist(then, verb), verb, fix=self.show_rule
+        )
+
+    def action_copy_draft(self) -> None:
+        """Copy what the person will paste: an email's body, without its "Subject:" line."""
+        view = self._view
+        if view is None:
+            return
+        clip = leaving.clip(view.draft, view.text, view.edited)
+        what = f"{clip.what} ({clip.words} words)"
+        if clip.subject:
+            what += f", without the subject “{clip.subject}” (ctrl+f copies that)"
+
+        def copy() -> None:
+            self.app.copy_to_clipboard(clip.text)
+            self.copy_native(clip.text, what)
+
+        self.guard_leaving(copy, "Copy")
+
+    def action_copy_subject(self) -> None:
+        """An email's subject, for the mail app's own subject field."""
+        view = self._view
+        if view is None:
+            return
+        subject = leaving.clip(view.draft, view.text, view.edited).subject
+        if subject is None:
+            self.notify("This draft has no subject line: copy it whole with ctrl+t.", timeout=4)
+            return
+        self.app.copy_to_clipboard(subject)
+        self.copy_native(subject, f"the subject “{subject}”")
 
     @work(thread=True, exclusive=True, group="clipboard")
-    def copy_native(self, text: str) -> None:
+    def copy_native(self, text: str, what: str = "the draft") -> None:
         tool = export.find_clipboard_tool()
         if tool is not None:
             error = export.copy_with_tool(tool, text)
             if error is None:
                 self.app.call_from_thread(
-                    self.notify, f"Copied with {tool.name} (and sent by OSC 52).", markup=False
+                    self.notify,
+                    f"Copied with {tool.name} (and sent by OSC 52): {what}.",
+                    markup=False,
+                    timeout=8,
                 )
                 return
             message = f"{error}. Sent to your terminal by OSC 52 instead"
@@ -712,6 +810,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         else:
             message += ": most terminals put it on the clipboard. If nothing pastes, use ctrl+s."
             severity = "information"
+        message += f" Copied: {what}."
         self.app.call_from_thread(self.notify, message, severity=severity, markup=False, timeout=8)
 
     def action_save_draft(self) -> None:
@@ -719,8 +818,11 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         view = self._view
         if offer is None or view is None:
             return
-        default = str(Path.cwd() / export.default_export_name(offer, self.medium))
-        title = f"Decline: {offer.label}"
+        template = view.draft.template
+        default = str(
+            Path.cwd() / export.default_export_name(offer, self.medium, template=template)
+        )
+        title = f"{view.title}: {offer.label}" if view.reply else f"Decline: {offer.label}"
         edited = view.text if view.edited else None
 
         def attempt(path: str, overwrite: bool = False) -> str | None:
@@ -758,7 +860,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         dialog = PathDialog(
             "Save the draft to a file (.txt, .md, or .eml for an email draft)", default, attempt
         )
-        self.guard_other_companies(lambda: self.app.push_screen(dialog), "Save")
+        self.guard_leaving(lambda: self.app.push_screen(dialog), "Save")
 
     # ------------------------------------------------------------------ actions: profile, templates
 

@@ -56,6 +56,7 @@ class DraftPane(Vertical):
     """Shows the draft; in edit mode the person's own text in a TextArea."""
 
     rendered: Text = Text()
+    _title: str | None = None
 
     class Edited(Message):
         def __init__(self, text: str) -> None:
@@ -85,10 +86,13 @@ class DraftPane(Vertical):
         body = self.query_one("#draft-text", Static)
         follow = self.query_one("#draft-followup", Static)
         if view is None:
+            self.set_title("Draft")
             update_static(meta, "")
             update_static(body, Text("No offer selected."))
             update_static(follow, "")
             return
+        # What it is and to whom: a scenario reply must never pass for the decline.
+        self.set_title(view.title or "Draft")
         update_static(meta, meta_line(view, medium, template))
         text = highlighted(view.text, view.findings, selected)
         if medium == "phone" and view.draft.subject and not view.edited:
@@ -105,6 +109,12 @@ class DraftPane(Vertical):
             )
         else:
             update_static(follow, "")
+
+    def set_title(self, title: str) -> None:
+        """The region's border title; the names in it are the person's text, never markup."""
+        if title != self._title:
+            self._title = title
+            self.border_title = Text(visible(title, one_line=True))
 
     def start_editing(self, text: str) -> None:
         area = self.query_one("#draft-edit", TextArea)

@@ -107,11 +107,27 @@ def follow_up_text(wb: Workbook, offer: Offer | None, now: datetime) -> Text:
     return _panel(state, (), keys)
 
 
+def drafting_line(offer: Offer | None) -> Text:
+    """While a scenario reply is drafted, every tab says which, and the way back."""
+    if offer is None or not offer.reply:
+        return Text()
+    return Text.assemble(
+        ("Drafting the reply: ", "bold"),
+        (visible(offer.reply, one_line=True), "bold cyan"),
+        ("\nctrl+d: back to the decline\n\n", "italic cyan"),
+    )
+
+
 class ScenarioPanel(Vertical):
     """One tab per hard case, plus the follow-up; keys act on the selected offer."""
 
     BINDINGS = [
-        Binding("t", "screen.scenario_draft", "Draft reply", tooltip="Draft this tab's reply"),
+        Binding(
+            "t",
+            "screen.scenario_draft",
+            "Draft reply",
+            tooltip="Draft this tab's reply beside the decline (ctrl+d goes back to it)",
+        ),
         Binding("r", "screen.record_reconsider", "Criteria", tooltip="What would change my mind"),
         Binding("c", "screen.record_counter", "Counter", tooltip="Record their counter-offer"),
         Binding("l", "screen.log_interaction", "Log", tooltip="Log an interaction"),
@@ -137,5 +153,6 @@ class ScenarioPanel(Vertical):
             "multiple-offers": several_text(wb, offer, now),
             "follow-up": follow_up_text(wb, offer, now),
         }
+        drafting = drafting_line(offer)
         for sid, text in texts.items():
-            update_static(self.query_one(f"#sc-text-{sid}", Static), text)
+            update_static(self.query_one(f"#sc-text-{sid}", Static), drafting + text)

@@ -1770,6 +1770,12 @@ def check(text: str, ctx: CheckContext | None = None) -> list[Finding]:
     ]
 
 
+def word_count(text: str, medium: str = "email") -> int:
+    """The message's own words, as no-over-explaining counts them: no subject line, quoted
+    chain or signature, so the draft header and the checklist never disagree."""
+    return len(Message(text, medium).words())
+
+
 def _not_for(rule: str, label: str) -> Finding:
     return _finding(rule, SKIP, f"Not checked for {label}.")
 

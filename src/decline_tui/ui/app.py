@@ -169,6 +169,30 @@ class DeclineApp(KeyGate, App[None]):
             return
         screen.request_quit()
 
+    def explain_key(self, key: str) -> bool:
+        """A documented key that nothing took says why, rather than doing nothing unseen.
+
+        Called (through the key_* methods below) only once no binding handled the key: a
+        dialog is open, or the main screen's check_action turned the key's action off."""
+        main = self._main_screen()
+        if main is None:
+            return False
+        shown = key.upper() if key.startswith("f") else key
+        if self.screen is not main:
+            if key == "f1":
+                self.action_help()
+            else:
+                self.notify(
+                    f"{shown} works on the main screen: close this first (escape).", timeout=3
+                )
+            return True
+        action = next((b.action for b in MainScreen.BINDINGS if key in keys_of(b)), "")
+        reason = main.unavailable(key, action)
+        if reason is None:
+            return False
+        main.notify(reason, timeout=4, markup=False)
+        return True
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         main = self._main_screen()
@@ -179,3 +203,20 @@ class DeclineApp(KeyGate, App[None]):
         )
         for title, help_text, action in PALETTE:
             yield SystemCommand(title, help_text, partial(main.run_action, action))
+
+
+def keys_of(binding: Binding) -> list[str]:
+    return [key.strip() for key in binding.key.split(",")]
+
+
+def _key_handler(key: str) -> Callable[[DeclineApp], bool]:
+    def handler(self: DeclineApp) -> bool:
+        return self.explain_key(key)
+
+    handler.__doc__ = f"{key}, when no binding took it: say why (see explain_key)."
+    return handler
+
+
+# Textual calls key_<name> on the app for a key that reached it unhandled (dispatch_key).
+for _key in {key for binding in MainScreen.BINDINGS for key in keys_of(binding)}:
+    setattr(DeclineApp, f"key_{_key.replace('+', '_')}", _key_handler(_key))

@@ -333,7 +333,8 @@ class FormDialog(ModalScreen[bool]):
             yield Static(
                 Text.assemble(
                     (visible(self.title_text, one_line=True), "bold"),
-                    ("   enter saves · escape cancels", "dim"),
+                    # No-break spaces: a wrapped title otherwise runs into the hint.
+                    ("\u00a0\u00a0 enter saves · escape cancels", "dim"),
                 ),
                 classes="dialog-title",
             )

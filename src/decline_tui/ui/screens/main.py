@@ -25,7 +25,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from decline_tui.core import export, leaving, textfile
 from decline_tui.core.model import MEDIUMS, STATUSES, Offer, slugify
@@ -42,6 +42,7 @@ from decline_tui.ui.screens.dialogs import (
 from decline_tui.ui.screens.saving import DISK_CHECK_EVERY, SavingActions
 from decline_tui.ui.widgets.checklist_view import ChecklistPane
 from decline_tui.ui.widgets.draft_view import MEDIUM_NAMES, DraftPane
+from decline_tui.ui.widgets.key_footer import KeyFooter
 from decline_tui.ui.widgets.literal import visible
 from decline_tui.ui.widgets.offer_form import OfferForm
 from decline_tui.ui.widgets.offer_list import OfferList, offer_prompt
@@ -103,7 +104,9 @@ PALETTE = [
 
 class MainScreen(SavingActions, CareActions, Screen[None]):
     BINDINGS = [
-        Binding("f1", "app.help", "Help", tooltip="Keys and a short guide"),
+        # The F-keys are priority bindings: no field or editor takes them over (TextArea's
+        # own F6 and F7 selected the line or the whole draft, and the next letter replaced it).
+        Binding("f1", "app.help", "Help", priority=True, tooltip="Keys and a short guide"),
         # First in the footer, and only there while a scenario reply is drafted.
         Binding(
             "ctrl+d",
@@ -114,15 +117,40 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
             tooltip="Shown while a scenario reply is drafted: back to the decline draft",
         ),
         *[
-            Binding(key, f"focus_region('{name}')", title, show=False, tooltip=f"Go to {title}")
+            Binding(
+                key,
+                f"focus_region('{name}')",
+                title,
+                show=False,
+                priority=True,
+                tooltip=f"Go to {title}",
+            )
             for name, (title, key) in REGIONS.items()
         ],
         Binding("ctrl+n", "new_offer", "New offer", show=False, tooltip="Add a new offer"),
-        Binding("f7", "next_medium", "Medium", tooltip="Email → phone script → LinkedIn note"),
-        Binding("f8", "next_template", "Template", tooltip="Next template for this medium"),
-        Binding("f9", "toggle_edit", "Edit", tooltip="Edit the draft as free text"),
+        Binding(
+            "f7",
+            "next_medium",
+            "Medium",
+            priority=True,
+            tooltip="Email → phone script → LinkedIn note",
+        ),
+        Binding(
+            "f8",
+            "next_template",
+            "Template",
+            priority=True,
+            tooltip="Next template for this medium (not while the draft is your own text)",
+        ),
+        Binding("f9", "toggle_edit", "Edit", priority=True, tooltip="Edit the draft as free text"),
         Binding("ctrl+r", "regenerate", "Regen", tooltip="Back to the template's draft"),
-        Binding("ctrl+o", "open_editor", "Editor", tooltip="Open the draft in $VISUAL/$EDITOR"),
+        Binding(
+            "ctrl+o",
+            "open_editor",
+            "Editor",
+            show=False,
+            tooltip="Open the draft in $VISUAL/$EDITOR",
+        ),
         Binding("ctrl+t", "copy_draft", "Copy", tooltip="Copy the draft (an email's body)"),
         Binding(
             "ctrl+f", "copy_subject", "Subject", show=False, tooltip="Copy the email's subject line"
@@ -150,6 +178,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
             "show_checkins",
             "Check-ins",
             show=False,
+            priority=True,
             tooltip="Upcoming check-ins after your declines",
         ),
         Binding(
@@ -157,6 +186,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
             "edit_template",
             "Edit template",
             show=False,
+            priority=True,
             tooltip="Copy this template to your own and edit it",
         ),
     ]
@@ -194,7 +224,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
             with Vertical(id="col-right"):
                 yield DraftPane(id="draft", classes="region")
                 yield ChecklistPane(id="checklist", classes="region")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         for name, (title, key) in REGIONS.items():
@@ -389,10 +419,35 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
             return self._view is not None and bool(self._view.reply)
         if action == "regenerate":
             return self._view is not None and self._view.edited
+        if action == "next_template":  # the person's own text stays whatever the template
+            return self._view is None or not self._view.edited
         if action == "fix_saving":
             # hidden and passed on (ctrl+y is redo in the draft editor) when all is well
             return self.merge is not None or self.disk_problem is not None or self.read_only
         return True
+
+    def unavailable(self, key: str, action: str) -> str | None:
+        """Why a documented key that check_action turned off does nothing now, said on screen.
+
+        The app calls this for a key nothing took, so a key never fails silently."""
+        name = action.removeprefix("screen.").split("(")[0]
+        if self.check_action(name, ()):
+            return None
+        shown = key.upper() if key.startswith("f") else key
+        if self.offer is None:
+            return f"{shown} needs an offer: add one with ctrl+n."
+        if name == "next_template":
+            return (
+                f"{shown} picks a template; your own text is kept while it is yours — "
+                "ctrl+r goes back to the template."
+            )
+        if name == "regenerate":
+            return f"{shown} goes back to the template's draft: this draft is the template's."
+        if name == "back_to_decline":
+            return f"{shown} leaves a scenario reply: this is the decline draft already."
+        if name == "fix_saving":
+            return f"{shown} fixes saving problems: the workbook saves fine."
+        return None
 
     # ------------------------------------------------------------------ saving
     #

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -24,13 +24,28 @@ def finding_prompt(f: Finding) -> Text:
 
 
 def finding_detail(f: Finding) -> Text:
+    """Title, what was found, then how to fix it and why; the title is said once."""
     out = Text()
-    out.append(f"{RULES[f.rule].title}: ", style="bold")
-    out.append(visible(f.message))  # quotes the draft: the person's words
+    title = RULES[f.rule].title
+    message = visible(f.message)  # quotes the draft: the person's words
+    if message.lower().startswith(title.lower()):  # "No bargaining: the decision stands."
+        out.append(message[: len(title)], style="bold")
+        out.append(message[len(title) :])
+    else:
+        out.append(f"{title}: ", style="bold")
+        out.append(message)
     if f.hint:
         out.append("\n")
         out.append(visible(f.hint), style="italic")
     return out
+
+
+class Checks(OptionList):
+    """The findings list; it shares its height with the explanation under it."""
+
+    def on_resize(self) -> None:
+        # The explanation grew or shrank with the chosen line: keep that line in view.
+        self.scroll_to_highlight()
 
 
 class ChecklistPane(Vertical):
@@ -45,8 +60,10 @@ class ChecklistPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="check-summary")
-        yield OptionList(id="checks")
-        yield Static("", id="check-detail")
+        yield Checks(id="checks")
+        # The whole why and fix, however long: the box grows, and scrolls past its limit.
+        with VerticalScroll(id="check-detail-box", can_focus=False):
+            yield Static("", id="check-detail")
 
     def show(self, findings: list[Finding]) -> None:
         self._findings = {f.rule: f for f in findings}

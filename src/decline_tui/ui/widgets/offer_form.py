@@ -11,6 +11,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
@@ -20,6 +21,20 @@ from decline_tui.core.model import CHANNELS, MEDIUMS, STATUSES, Offer, Profile, 
 from decline_tui.core.templates import TemplateError, pick_template
 from decline_tui.ui.widgets.field_input import FieldInput
 from decline_tui.ui.widgets.literal import literal
+
+
+class TickBox(Checkbox):
+    """A checkbox showing ✓ when ticked and an empty box when not.
+
+    Textual's own draws an X either way and tells them apart by a colour shift alone,
+    which some themes and terminals all but hide.
+    """
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "✓" if self.value else " "
+        return super()._button
+
 
 MEDIUM_NAMES = {"email": "Email", "phone": "Phone script", "linkedin": "LinkedIn note"}
 
@@ -142,8 +157,8 @@ class OfferForm(VerticalScroll, can_focus=False):
             yield from _row(label, FieldInput(placeholder=hint, id=f"f-{name}", compact=True))
             if name == "interviews":
                 yield Static("", id=f"err-{name}", classes="field-error")
-        yield Checkbox("Stay in touch (door open)", id="f-future_open", classes="field")
-        yield Checkbox("Offer to refer people", id="f-offer_referrals", classes="field")
+        yield TickBox("Stay in touch (door open)", id="f-future_open", classes="field")
+        yield TickBox("Offer to refer people", id="f-offer_referrals", classes="field")
         yield from _row(
             "Status",
             Select([(s, s) for s in STATUSES], id="f-status", allow_blank=False, compact=True),

@@ -62,14 +62,33 @@ def recruiter_text(offer: Offer | None) -> Text:
 
 
 def several_text(wb: Workbook, offer: Offer | None, now: datetime) -> Text:
+    """The way back out of an acceptance leads, whichever offer is selected.
+
+    It used to show only with the accepted offer selected, and then below the list of
+    offers to decline, out of sight in a short panel.
+    """
     advice = scenarios.SCENARIOS["multiple-offers"].advice
-    state = scenarios.multiple_offers(wb).lines(now.date())
-    if offer is not None and offer.status == "accepted":
-        state += ["", *scenarios.rescind_lines(offer)]
+    where = scenarios.multiple_offers(wb)
+    state = where.lines(now.date())
     keys = "ctrl+b: next offer to decline"
+    backing_out = list(where.accepted)
+    if offer is not None and offer.status == "rescinded":
+        backing_out.insert(0, offer)
+    if not backing_out:
+        return _panel(state, advice, keys)
+    if where.accepted:  # "X: accepted. If you must back out…" says what "Accepted: X." did
+        state = state[1:]
+    rescind = [line for o in backing_out for line in scenarios.rescind_lines(o)]
     if offer is not None and offer.status == "accepted":
-        keys += " · t: draft a rescinding note"
-    return _panel(state, advice, keys)
+        how = "t: draft a rescinding note"
+    elif len(where.accepted) == 1:
+        name = where.accepted[0].company.strip() or "the accepted offer"
+        how = f"select {visible(name, one_line=True)}, then t: draft a rescinding note"
+    elif where.accepted:
+        how = "select the accepted offer, then t: draft a rescinding note"
+    else:
+        how = ""
+    return _panel(rescind, (), how) + _panel(state, advice, keys)
 
 
 def follow_up_text(wb: Workbook, offer: Offer | None, now: datetime) -> Text:

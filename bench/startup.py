@@ -43,7 +43,7 @@ DECLINE_MARKERS = (
     "r: your criteria",  # the scenario helper's first tab
     "n New",  # the footer: the offers list's keys (it has the focus)
     "f7 Medium",  # and the screen's
-    "^p palette",
+    "f1 Help",  # always the footer's first entry (ctrl+p is in the help, not the footer)
 )
 MINIMAL_MARKERS = (BASELINE_TITLE, STARTUP_TEXT, "^q Quit", "^p palette")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
 import threading
 import time
@@ -62,3 +64,41 @@ def test_a_lone_latin1_byte_becomes_a_replacement_character_not_a_crash():
     assert errors == []
     keys = [getattr(event, "character", None) for event in seen]
     assert keys == ["\ufffd", "x", "y"]
+
+
+def test_output_to_a_terminal_that_hung_up_is_dropped_not_left_to_block_the_app(monkeypatch):
+    """Once the window is closed every write to the terminal fails with EIO. Textual's writer
+    thread died on the first failure, then its queue (30 writes) filled and the next write
+    blocked the app for good, before it could save: "still running 15 s after the terminal
+    closed" in 1 of 4 CI runs, when the exit took a few more frames than usual."""
+    import pty
+
+    from textual.drivers._writer_thread import WriterThread
+
+    from decline_tui.ui.terminal import SafeLinuxDriver
+
+    master, slave = pty.openpty()
+    gone = os.fdopen(slave, "w", encoding="utf-8")
+    os.close(master)  # the window closed: writes to our end now fail
+    monkeypatch.setattr("sys.__stderr__", gone)
+
+    async def make() -> SafeLinuxDriver:  # a driver is made inside the app's event loop
+        return SafeLinuxDriver(FakeApp())
+
+    driver = asyncio.run(make())
+    writer = WriterThread(driver._file)
+    writer.start()
+
+    def exit_writes() -> None:
+        for n in range(200):  # frames and the exit's own escape codes
+            writer.write(f"frame {n}\n")
+        writer.stop()
+
+    exiting = threading.Thread(target=exit_writes, daemon=True)
+    exiting.start()
+    exiting.join(5)
+    try:
+        assert not exiting.is_alive(), "writing to the closed terminal blocked"
+    finally:
+        with contextlib.suppress(OSError):
+            gone.close()

@@ -9,7 +9,10 @@ This driver is the same loop with two differences:
 - undecodable bytes become U+FFFD, so a stray byte is a visible "�", never a crash;
 - a terminal that hangs up (the window closed: reads fail with EIO or return nothing) stops
   the reading quietly and tells the app, which saves and exits; upstream would panic on EIO
-  or spin on an endless end-of-file.
+  or spin on an endless end-of-file;
+- writes to a terminal that hung up are dropped. Upstream's writer thread dies on the first
+  EIO, its queue (30 writes) fills, and the next write blocks the app for good, before it
+  has saved.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import os
 import selectors
 from codecs import getincrementaldecoder
+from typing import IO, Any
 
 from textual._loop import loop_last
 from textual._parser import ParseError
@@ -24,8 +28,42 @@ from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
 
 
+class _Output:
+    """The terminal's output, where a failed write means nobody is there to read it."""
+
+    def __init__(self, file: IO[str]) -> None:
+        self._file = file
+        self.gone = False
+
+    def write(self, text: str) -> None:
+        if self.gone:
+            return
+        try:
+            self._file.write(text)
+        except OSError:  # EIO: the window closed
+            self.gone = True
+
+    def flush(self) -> None:
+        if self.gone:
+            return
+        try:
+            self._file.flush()
+        except OSError:
+            self.gone = True
+
+    def fileno(self) -> int:
+        return self._file.fileno()
+
+    def isatty(self) -> bool:
+        return self._file.isatty()
+
+
 class SafeLinuxDriver(LinuxDriver):
     """LinuxDriver whose input thread survives bad bytes and a closed terminal."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._file = _Output(self._file)
 
     def run_input_thread(self) -> None:
         selector = selectors.SelectSelector()

@@ -3,8 +3,9 @@
 Both are launched the same way (this interpreter, `-m`, a 120x40 pseudo-terminal) and run in
 turns, A B A B ..., after one untimed launch of each to warm the file cache and the bytecode.
 decline-tui opens a fresh copy of the demo workbook each time. "Drawn" is when the bytes that
-complete the screen were read: for decline-tui every region (offers, details, draft, checklist,
-scenarios) and the footer; for the minimal app its header, text and footer.
+complete the screen were read: for decline-tui every region on screen at 120x40 (offers, details,
+draft, checklist; the scenario helper waits behind the checklist, F6) and the footer; for the
+minimal app its header, text and footer.
 """
 
 from __future__ import annotations
@@ -30,17 +31,16 @@ from bench.pty_driver import (
     shows,
 )
 
-TARGET_RATIO = 1.25
+TARGET_RATIO = 1.5  # issue 11: the first full screen within 1.5x an empty Textual app
 
 # Each only there once its region has rendered the demo workbook's first offer.
 DECLINE_MARKERS = (
     "F6 Scenarios",  # the region bar
     "✓ saved",  # the save state, top right
     "Globex – UX Lead",  # the offers list
-    "maria@acme.example",  # the details form
+    "maria@acme",  # the details form (the field is narrower than the address)
     "Dear María López,",  # the draft
     "Greeting by name",  # the checklist
-    "r: your criteria",  # the scenario helper's first tab
     "n New",  # the footer: the offers list's keys (it has the focus)
     "f7 Medium",  # and the screen's
     "f1 Help",  # always the footer's first entry (ctrl+p is in the help, not the footer)

@@ -26,7 +26,8 @@ SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "phone": ((120, 40), ["down", "f4"]),
     "scenarios": ((120, 40), ["f6"]),
     "several": ((120, 40), ["f6", "right", "right"]),
-    "narrow": ((80, 24), ["f4"]),
+    "laptop": ((100, 30), []),
+    "narrow": ((80, 24), []),
     "help": ((120, 40), ["f1"]),
 }
 

@@ -134,6 +134,17 @@ async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
     assert condition()
 
 
+async def show_scenarios(pilot) -> None:
+    """F6, then wait for the scenario helper: on a wide screen it is made, and filled, the
+    first time it shows, and it fills again only while it shows."""
+    from decline_tui.ui.widgets.scenario_panel import ScenarioPanel
+
+    await pilot.press("f6")
+    panel = pilot.app.screen.query_one(ScenarioPanel)
+    await wait_until(pilot, lambda: panel.built and bool(panel.query("#sc-text-follow-up")))
+    await wait_until(pilot, lambda: not panel._stale)
+
+
 async def choose(pilot, value: str) -> None:
     """Answer the open ChoiceDialog (pressing the button, not clicking a screen position)."""
     await wait_until(pilot, lambda: bool(pilot.app.screen.query(f"#choice-{value}")))

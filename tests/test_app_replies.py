@@ -14,14 +14,14 @@ from email.parser import BytesParser
 import pytest
 from textual.widgets import Input, OptionList
 
-from decline_tui.core.checklist import FAIL, SKIP
+from decline_tui.core.checklist import FAIL, SKIP, SYMBOLS
 from decline_tui.core.compose import render_offer
 from decline_tui.core.kinds import ALL_RULES, kind_of
 from decline_tui.core.model import Interaction, Offer, Terms
 from decline_tui.ui.screens.dialogs import PathDialog
 from decline_tui.ui.widgets.draft_view import DraftPane
 
-from .conftest import go_ahead, make_app, ready, wait_until
+from .conftest import go_ahead, make_app, ready, show_scenarios, wait_until
 
 
 def _declined(offer: Offer, follow_ups: int = 0) -> None:
@@ -58,7 +58,7 @@ CASES = {
 
 async def draft_from_tab(pilot, screen, tab: str) -> None:
     """The scenario region, the tab, then its `t` key."""
-    await pilot.press("f6")
+    await show_scenarios(pilot)
     screen.query_one("#scenario-tabs").active = f"sc-{tab}"
     await pilot.pause()
     await pilot.press("t")
@@ -95,11 +95,11 @@ async def test_each_reply_from_its_key_to_the_eml(demo_path, tmp_path, monkeypat
         kind = kind_of(name)
         shown = screen.query_one("#checks", OptionList)
         for rule in ALL_RULES - kind.rules:
-            assert str(shown.get_option(rule).prompt).startswith(f"– {SKIP}")
+            assert str(shown.get_option(rule).prompt).startswith(f"{SYMBOLS[SKIP]} ")
         failing = {f.rule for f in view.findings if f.status == FAIL}
         assert failing <= kind.rules
         if name == "checkin-note":
-            assert "skip" in str(shown.get_option("clear-decline").prompt)
+            assert str(shown.get_option("clear-decline").prompt).startswith(f"{SYMBOLS[SKIP]} ")
 
         # ctrl+s: the .eml goes to the kind's recipient, with the reply as its body.
         await pilot.press("ctrl+s")
@@ -132,6 +132,7 @@ async def test_recruiter_tab_before_a_decision_says_there_is_no_decline_yet(demo
         screen = await ready(pilot)
         offer = screen.offer
         assert offer.status == "deciding"
+        await show_scenarios(pilot)
         tab_text = str(screen.query_one("#sc-text-persistent-recruiter").render())
         assert "there is no decline to stand by" in tab_text
         assert "t: draft the reply" not in tab_text

@@ -10,7 +10,7 @@ from decline_tui.core import care
 from decline_tui.ui.screens.care import CheckinsScreen
 from decline_tui.ui.screens.dialogs import ChoiceDialog, FormDialog
 
-from .conftest import NOW, choose, make_app, ready, wait_until
+from .conftest import NOW, choose, make_app, ready, show_scenarios, wait_until
 
 
 async def fill(pilot, values: dict[str, str]) -> None:
@@ -174,6 +174,7 @@ async def test_referrer_and_interviews_fields(demo_path):
         screen.query_one("#f-referrer", Input).value = "Jo Park"
         await pilot.pause()
         assert offer.interviews == 4 and offer.referrer == "Jo Park"
+        await show_scenarios(pilot)
         follow = str(screen.query_one("#sc-text-follow-up").render())
         assert "4 rounds" in follow and "Jo Park" in follow
         screen.query_one("#scenario-tabs").active = "sc-follow-up"

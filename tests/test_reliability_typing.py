@@ -79,7 +79,7 @@ from bench.startup import DECLINE_MARKERS  # noqa: E402
 OFFER = "acme"  # the demo's first offer, selected at start; its notes are empty
 FIELD = "notes"
 UNTOUCHED = ("company", "role", "contact_name", "contact_email", "reason", "admired", "project")
-NOTES_HINT = "for you only, never sent"  # the Notes field's placeholder
+NOTES_HINT = "for you only"  # the start of the Notes field's placeholder (the rest is cut)
 
 GAP = (0.030, 0.050)  # seconds between keystrokes
 SETTLED = 1.0  # seconds after its first full screen before typing starts (the spelling
@@ -138,7 +138,7 @@ ORDER = (  # the Details form's fields from the first, as Tab visits them
     "Company",
     "Role",
     "Contact",
-    "Their email",
+    "Email",
     "Received",
     "Deadline",
     "Came by",  # a dropdown
@@ -146,11 +146,11 @@ ORDER = (  # the Details form's fields from the first, as Tab visits them
     "Admired",
     "Project",
     "Notes",
-    "Interviews",
-    "Referred by",
+    "Rounds",
+    "Referrer",
 )
 NOTES = ORDER.index("Notes")
-INSIDE = 14  # columns from a label to a cell inside its field (labels are 12 wide)
+INSIDE = 12  # columns from a label to a cell inside its field (labels are 10 wide)
 SHIFT_TAB = b"\x1b[Z"
 QUIET = 0.75  # seconds the focus must rest before it is judged
 

@@ -1,4 +1,4 @@
-"""Snapshots of the main screen (wide and narrow) and the help screen, from the demo workbook.
+"""Snapshots of the main screen, editing and the checklist at three sizes, and the help screen.
 
 Regenerate after an intended change with: python -m pytest tests/test_snapshots.py --snapshot-update
 """
@@ -30,28 +30,51 @@ def demo_app(data_dir) -> DeclineApp:
 
 async def settled(pilot) -> None:
     """Wait for the dictionary to load so the spelling line is the same every run."""
-    for _ in range(200):
+    for _ in range(250):
         if getattr(pilot.app.screen, "spelling_ready", False):
             break
         await asyncio.sleep(0.02)
+    else:
+        raise AssertionError("the spelling dictionary never loaded: the picture would vary")
     await pilot.pause()
 
 
-def test_main_screen_wide(snap_compare, demo_app):
-    assert snap_compare(demo_app, terminal_size=(120, 40), run_before=settled)
+# The three sizes the screen is designed for: wide, a laptop split, a default terminal.
+SIZES = [(120, 40), (100, 30), (80, 24)]
+IDS = [f"{w}x{h}" for w, h in SIZES]
 
 
-def test_main_screen_narrow(snap_compare, demo_app):
-    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=settled)
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_main_screen(snap_compare, demo_app, size):
+    assert snap_compare(demo_app, terminal_size=size, run_before=settled)
 
 
-def test_checklist_in_action(snap_compare, demo_app):
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_editing_the_draft(snap_compare, demo_app, size):
+    """F9: the draft as the person's own text, the header saying so."""
+
+    async def run_before(pilot) -> None:
+        await settled(pilot)
+        await pilot.press("f9")
+        await pilot.pause()
+        area = pilot.app.screen.query_one("#draft-edit")
+        area.move_cursor(area.document.end)  # a postscript under the name
+        await pilot.press("enter", "enter", *"PS: thank you again.")
+        await pilot.pause()
+
+    assert snap_compare(demo_app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_checklist_explanation(snap_compare, demo_app, size):
+    """A finding chosen in the checklist: its explanation whole, its words marked in the draft."""
+
     async def run_before(pilot) -> None:
         await settled(pilot)
         await pilot.press("f5", "down", "down", "down")
         await pilot.pause()
 
-    assert snap_compare(demo_app, terminal_size=(120, 40), run_before=run_before)
+    assert snap_compare(demo_app, terminal_size=size, run_before=run_before)
 
 
 def test_help_screen(snap_compare, demo_app):

@@ -156,6 +156,13 @@ class DeclineApp(KeyGate, App[None]):
                 "Moving around",
                 [
                     Binding("tab,shift+tab", "", "", tooltip="Next / previous field or region"),
+                    Binding(
+                        "space,enter,right",
+                        "",
+                        "",
+                        tooltip="On a choice (came by, status, medium, template): the next one",
+                    ),
+                    Binding("left", "", "", tooltip="On a choice: the previous one"),
                     Binding("escape", "", "", tooltip="Close a dialog"),
                 ],
             ),

@@ -6,6 +6,7 @@ them, and the screen pushes the recomputed draft and findings down to the panes.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import shlex
@@ -17,10 +18,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
@@ -57,7 +59,12 @@ REGIONS = {
     "checklist": ("Checklist", "f5"),
     "scenarios": ("Scenarios", "f6"),
 }
-WIDE = 110  # columns at which all five regions fit side by side
+# Three layouts, by the terminal's width. From WIDE: offers and details on the left, the draft
+# in the middle, the checklist (or the scenario helper, F6) on the right. From TWO: the draft
+# and one other region beside it. Narrower: one region at a time.
+WIDE = 100
+TWO = 70
+SIDE = ("checklist", "scenarios")  # the regions that share the right-hand column
 AUTOSAVE_DELAY = 0.8  # seconds of quiet after an edit before it is saved
 MAX_UNSAVED = 2.0  # however steady the typing, no edit waits longer than this to be saved
 MIN_TIMER = 0.01  # the shortest timer we set (Textual's Timer cannot take zero)
@@ -103,6 +110,7 @@ PALETTE = [
 
 
 class MainScreen(SavingActions, CareActions, Screen[None]):
+    AUTO_FOCUS = ""  # on_mount chooses: the list, or the draft on a small terminal
     BINDINGS = [
         # The F-keys are priority bindings: no field or editor takes them over (TextArea's
         # own F6 and F7 selected the line or the whole draft, and the next letter replaced it).
@@ -197,6 +205,9 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         self.offer_id: str | None = session.wb.offers[0].id if session.wb.offers else None
         self.selected_rule: str | None = None
         self.active_region = "offers"
+        self.side = "checklist"  # the checklist or the scenario helper: the right-hand column
+        self.slot = "form"  # the region beside the draft on a small terminal
+        self._shown_regions: set[str] = set()
         self.narrow = False
         self.dirty = False
         self.saved_at: datetime | None = None
@@ -210,20 +221,47 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        width = self.app.size.width
+        if TWO <= width < WIDE:
+            # Two regions: open on the offer's details beside its draft, the draft focused
+            # (a stray key cannot change a field); the offers are F2 away.
+            self.active_region, self.slot = "draft", "form"
+        # The layout is decided before anything is mounted: changing the screen's classes or
+        # a region's display later restyles every widget under it (a tenth of the first
+        # frame, measured).
+        self._set_layout_classes(width)
+        self._shown_regions = shown = self.shown_regions(width)
+
+        def region(widget: Widget) -> Widget:
+            widget.display = widget.id in shown
+            return widget
+
+        def column(name: str, *regions: str) -> Vertical:
+            col = Vertical(id=name)
+            col.display = any(r in shown for r in regions)
+            return col
+
         with Horizontal(id="topbar"):
             # Drawn with their first text: updated before they are mounted, the first frame
             # would show them blank.
             yield Static(self.region_bar(), id="regionbar")
             yield Static(self.save_state(), id="savestate")
         with Horizontal(id="columns"):
-            with Vertical(id="col-left"):
-                yield OfferList(id="offers", classes="region")
-                yield ScenarioPanel(id="scenarios", classes="region")
-            with Vertical(id="col-mid"):
-                yield OfferForm(report=self.apply_edit, id="form", classes="region")
-            with Vertical(id="col-right"):
-                yield DraftPane(id="draft", classes="region")
-                yield ChecklistPane(id="checklist", classes="region")
+            with column("col-left", "offers", "form"):
+                yield region(OfferList(id="offers", classes="region"))
+                yield region(
+                    OfferForm(
+                        report=self.apply_edit,
+                        offer=self.offer,
+                        id="form",
+                        classes="region",
+                    )
+                )
+            with column("col-mid", "draft"):
+                yield region(DraftPane(id="draft", classes="region"))
+            with column("col-right", "checklist", "scenarios"):
+                yield region(ChecklistPane(id="checklist", classes="region"))
+                yield region(ScenarioPanel(id="scenarios", classes="region"))
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -231,34 +269,85 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
             region = self.query_one(f"#{name}")
             region.border_title = title
             region.border_subtitle = key.upper()
+        self.apply_layout(self.app.size.width)
         self.refresh_list()
         self.load_form()
         self.refresh_draft()
-        self.apply_layout(self.app.size.width)
         self.update_savestate()
-        self.query_one("#offers").focus()
+        if self.active_region == "draft":
+            self.query_one("#draft-read").focus()
+        else:
+            self.query_one("#offers").focus()
         self.set_interval(DISK_CHECK_EVERY, self.check_disk)
 
     def on_resize(self, event) -> None:
         self.apply_layout(event.size.width)
 
+    def shown_regions(self, width: int) -> set[str]:
+        """The regions on screen at this width, from the active one and the last ones chosen."""
+        if width >= WIDE:
+            return {"offers", "form", "draft", self.side}
+        if width >= TWO:
+            return {"draft", self.slot}
+        return {self.active_region}
+
     def apply_layout(self, width: int) -> None:
-        """All regions side by side when wide; one at a time (F2–F6) when narrow."""
-        self.narrow = width < WIDE
-        self.set_class(self.narrow, "-narrow")
-        for name in REGIONS:
-            self.query_one(f"#{name}").display = not self.narrow or name == self.active_region
-        for column in self.query("#columns > Vertical"):
-            column.display = any(child.display for child in column.children)
+        """Lay the regions out for the width: see WIDE and TWO."""
+        active = self.active_region
+        if active in SIDE:
+            self.side = active
+        if active != "draft":
+            self.slot = active
+        self._set_layout_classes(width)
+        shown = self.shown_regions(width)
+        changed = shown != self._shown_regions
+        self._shown_regions = shown
+        if changed:  # setting a display, even to what it is, restyles what is under it
+            for name in REGIONS:
+                widget = self.query_one(f"#{name}")
+                if widget.display != (name in shown):
+                    widget.display = name in shown
+            for column in self.query("#columns > Vertical"):
+                want = any(child.display for child in column.children)
+                if column.display != want:
+                    column.display = want
         self.update_regionbar()
+        if changed and self.is_mounted:
+            self.refresh_draft()  # the draft's header carries the counts while the list is off
+
+    def _set_layout_classes(self, width: int) -> None:
+        self.narrow = width < TWO
+        self.set_class(width >= WIDE, "-wide")
+        self.set_class(TWO <= width < WIDE, "-two")
+        self.set_class(self.narrow, "-narrow")
+
+    @property
+    def checklist_shown(self) -> bool:
+        return "checklist" in self._shown_regions
 
     def region_bar(self) -> Text:
         bar = Text()
+        self._bar_spans: list[tuple[int, int, str]] = []  # (start, end, region): for clicks
+        # Under WIDE the bar shares 70-99 columns with the save state ("✓ saved 10:30:00"):
+        # one space less around each key keeps every name whole.
+        wide = not self.is_mounted or self.app.size.width >= WIDE
         for name, (title, key) in REGIONS.items():
             active = name == self.active_region
-            bar.append(f" {key.upper()} ", style="reverse" if active else "bold")
-            bar.append(f"{title} ", style="bold" if active else "")
+            start = len(bar)
+            shown_key = f" {key.upper()} " if wide else key.upper()
+            bar.append(shown_key, style="reverse" if active else "bold")
+            bar.append(f"{title} " if wide else f" {title} ", style="bold" if active else "")
+            self._bar_spans.append((start, len(bar), name))
         return bar
+
+    @on(events.Click, "#regionbar")
+    def region_clicked(self, event: events.Click) -> None:
+        """A click on a region's name in the bar goes there, as its F-key does: on a small
+        terminal it is the mouse's only way to a region that is off screen."""
+        for start, end, name in self._bar_spans:
+            if start <= event.x < end:
+                self.action_focus_region(name)
+                return
 
     def update_regionbar(self) -> None:
         update_static(self.query_one("#regionbar", Static), self.region_bar())
@@ -346,7 +435,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         else:
             view = self.session.view(offer, self.now, spelling=self.spelling_ready)
             self._view = view
-            draft.show(view, view.draft.medium, view.draft.template, self.selected_rule)
+            self._show_draft(view)
             checklist.show(view.findings)
         self.query_one(ScenarioPanel).show(self.session.wb, offer, self.now)
         # check_action depends on these two only; refreshing the bindings rebuilds the footer.
@@ -358,6 +447,19 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         if enabled != self._enabled:
             self._enabled = enabled
             self.refresh_bindings()
+
+    def _show_draft(self, view: DraftView) -> DraftPane:
+        """The draft with the chosen finding marked; the checklist's counts lead its header
+        while the checklist is off screen."""
+        draft = self.query_one(DraftPane)
+        draft.show(
+            view,
+            view.draft.medium,
+            view.draft.template,
+            self.selected_rule,
+            checks=not self.checklist_shown,
+        )
+        return draft
 
     @work(thread=True, exclusive=True, group="spelling")
     def load_spelling(self) -> None:
@@ -372,7 +474,9 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
 
     def _spelling_loaded(self) -> None:
         self.spelling_ready = True
-        self.refresh_draft()
+        # The app may have closed as the dictionary came in: its panes are gone.
+        with contextlib.suppress(NoMatches):
+            self.refresh_draft()
 
     def notify(
         self,
@@ -534,9 +638,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
     def rule_selected(self, event: ChecklistPane.RuleSelected) -> None:
         self.selected_rule = event.rule
         if self._view is not None:
-            draft = self.query_one(DraftPane)
-            view = self._view
-            draft.show(view, view.draft.medium, view.draft.template, self.selected_rule)
+            draft = self._show_draft(self._view)
             finding = next((f for f in self._view.findings if f.rule == event.rule), None)
             if finding and finding.spans:
                 draft.select_span(*finding.spans[0])
@@ -548,7 +650,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         self.apply_layout(self.app.size.width)
         region = self.query_one(f"#{name}")
         if name == "form":
-            target = next((w for w in region.query("Input, Select, Checkbox") if w.display), None)
+            target = next((w for w in region.query("Input, Choice, Checkbox") if w.display), None)
         elif name == "draft":
             pane = self.query_one(DraftPane)
             target = pane.query_one("#draft-edit" if pane.editing else "#draft-read")
@@ -558,6 +660,10 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
                 checks.highlighted = 0
             target = checks
         elif name == "scenarios":
+            panel = self.query_one(ScenarioPanel)
+            if not panel.built:  # made the first time it is asked for
+                panel.build(then=lambda: panel.query_one("Tabs").focus())
+                return
             target = region.query_one("Tabs")
         else:
             target = region
@@ -568,7 +674,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         for node in event.widget.ancestors_with_self:
             if node.id in REGIONS and node.id != self.active_region:
                 self.active_region = node.id
-                self.update_regionbar()
+                self.apply_layout(self.app.size.width)
                 break
 
     # ------------------------------------------------------------------ actions: offers

@@ -18,7 +18,8 @@ STYLE = {PASS: "green", WARN: "yellow", FAIL: "bold red", SKIP: "dim"}
 
 def finding_prompt(f: Finding) -> Text:
     line = Text()
-    line.append(f"{SYMBOLS[f.status]} {f.status:<4} ", style=STYLE[f.status])
+    # The mark alone (✓ ! ✗ –), in its colour: the line fits a narrow column unwrapped.
+    line.append(f"{SYMBOLS[f.status]} ", style=STYLE[f.status])
     line.append(RULES[f.rule].title)
     return line
 
@@ -46,6 +47,17 @@ class Checks(OptionList):
     def on_resize(self) -> None:
         # The explanation grew or shrank with the chosen line: keep that line in view.
         self.scroll_to_highlight()
+
+
+def summary_line(findings: list[Finding]) -> Text:
+    """ "1 fail · 2 warn · 14 pass": the checklist's head, and the draft's while it is hidden."""
+    counts = {s: sum(f.status == s for f in findings) for s in (FAIL, WARN, PASS)}
+    summary = Text()
+    summary.append(f"{counts[FAIL]} fail", style=STYLE[FAIL] if counts[FAIL] else "")
+    summary.append(" · ")
+    summary.append(f"{counts[WARN]} warn", style=STYLE[WARN] if counts[WARN] else "")
+    summary.append(f" · {counts[PASS]} pass")
+    return summary
 
 
 class ChecklistPane(Vertical):
@@ -81,13 +93,7 @@ class ChecklistPane(Vertical):
                 ids = [f.rule for f in findings]
                 if keep in ids:
                     checks.highlighted = ids.index(keep)
-        counts = {s: sum(f.status == s for f in findings) for s in (FAIL, WARN, PASS)}
-        summary = Text()
-        summary.append(f"{counts[FAIL]} fail", style=STYLE[FAIL] if counts[FAIL] else "")
-        summary.append(" · ")
-        summary.append(f"{counts[WARN]} warn", style=STYLE[WARN] if counts[WARN] else "")
-        summary.append(f" · {counts[PASS]} pass")
-        update_static(self.query_one("#check-summary", Static), summary)
+        update_static(self.query_one("#check-summary", Static), summary_line(findings))
         self._show_detail(keep)
 
     def _show_detail(self, rule: str | None) -> None:

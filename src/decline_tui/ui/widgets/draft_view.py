@@ -20,6 +20,7 @@ from decline_tui.core.checklist import (
     word_count,
 )
 from decline_tui.core.session import DraftView
+from decline_tui.ui.widgets.checklist_view import summary_line
 from decline_tui.ui.widgets.literal import LiteralTextArea, visible
 from decline_tui.ui.widgets.quiet import update_static
 
@@ -42,10 +43,14 @@ def highlighted(text: str, findings: list[Finding], selected: str | None) -> Tex
     return out
 
 
-def meta_line(view: DraftView, medium: str, template: str) -> Text:
+def meta_line(view: DraftView, medium: str, template: str, checks: bool = False) -> Text:
     """Medium · template · size; the person's own text says so, since the form and F8 no
-    longer change it, and how to get the template back."""
+    longer change it, and how to get the template back. With `checks`, the checklist's counts
+    lead, for when the checklist itself is off screen (a small terminal)."""
     line = Text()
+    if checks:
+        line.append_text(summary_line(view.findings))
+        line.append(" (F5) · ", style="dim")
     line.append(visible(MEDIUM_NAMES.get(medium, medium), one_line=True), style="bold")
     line.append(f" · {visible(template, one_line=True)}")
     text = view.text
@@ -108,6 +113,7 @@ class DraftPane(Vertical):
         medium: str,
         template: str,
         selected: str | None,
+        checks: bool = False,
     ) -> None:
         meta = self.query_one("#draft-meta", Static)
         body = self.query_one("#draft-text", Static)
@@ -120,7 +126,7 @@ class DraftPane(Vertical):
             return
         # What it is and to whom: a scenario reply must never pass for the decline.
         self.set_title(view.title or "Draft")
-        update_static(meta, meta_line(view, medium, template))
+        update_static(meta, meta_line(view, medium, template, checks))
         text = highlighted(view.text, view.findings, selected)
         self._lead = 0
         if medium == "phone" and view.draft.subject and not view.edited:

@@ -8,19 +8,22 @@ from datetime import date
 from functools import partial
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Static
 
 from decline_tui.core.compose import fields_in_sentences
 from decline_tui.core.model import CHANNELS, MEDIUMS, STATUSES, Offer, Profile, Workbook
 from decline_tui.core.templates import TemplateError, pick_template
+from decline_tui.ui.widgets.choice import Choice
 from decline_tui.ui.widgets.field_input import FieldInput
 from decline_tui.ui.widgets.literal import literal
+from decline_tui.ui.widgets.quiet import update_static
 
 
 class TickBox(Checkbox):
@@ -43,7 +46,7 @@ TEXT_INPUTS = (
     ("company", "Company", "Acme Robotics"),
     ("role", "Role", "Senior Product Designer"),
     ("contact_name", "Contact", "hiring manager or recruiter"),
-    ("contact_email", "Their email", "name@company.com"),
+    ("contact_email", "Email", "name@company.com"),
 )
 DATE_INPUTS = (
     ("received", "Received", "YYYY-MM-DD"),
@@ -59,19 +62,19 @@ PROSE_INPUTS = (
 # sees how the words will read ("your commitment to …", a fragment made a sentence).
 PREVIEW_FIELDS = ("reason", "admired", "project")
 EXTRA_INPUTS = (
-    ("interviews", "Interviews", "rounds of interviews, e.g. 3"),
-    ("referrer", "Referred by", "who referred you, if anyone"),
-    ("referrer_email", "Their email", "the referrer's email"),
+    ("interviews", "Rounds", "rounds of interviews, e.g. 3"),
+    ("referrer", "Referrer", "who referred you, if anyone"),
+    ("referrer_email", "↳ email", "the referrer's email"),
 )
 
 
 _WORDS = {name for name, _, _ in TEXT_INPUTS + PROSE_INPUTS} | {"referrer", "referrer_email"}
 
 
-def _row(label: str, field: Widget, row_id: str | None = None) -> ComposeResult:
-    with Horizontal(classes="field-row", id=row_id):
-        yield Label(label, classes="field-label")
-        yield field
+def _row(label: str, field: Widget) -> ComposeResult:
+    """A label and its field: two cells of the form's grid, no container of their own."""
+    yield Label(label, classes="field-label")
+    yield field
 
 
 def _preview_text(found: tuple[str, int, int] | None, width: int) -> Text:
@@ -94,20 +97,41 @@ def _preview_text(found: tuple[str, int, int] | None, width: int) -> Text:
     return text
 
 
+def _shown_value(offer: Offer | None, name: str) -> str:
+    """A field's value as its input shows it: a date in ISO form, no rounds as empty."""
+    if offer is None:
+        return ""
+    value = getattr(offer, name)
+    if name == "interviews":
+        return str(value or "")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value if isinstance(value, str) else ""  # a date not given yet
+
+
 class OfferForm(VerticalScroll, can_focus=False):
     """Edits one offer. Posts Changed; the screen validates and applies."""
 
     DEFAULT_CSS = """
     OfferForm .field-preview {
         display: none;
+        column-span: 2;
         height: 1;
-        margin: 0 0 1 12;
+        margin: 0 0 0 10;
         color: $text-muted;
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
     OfferForm .field-preview.-shown {
         display: block;
+    }
+    OfferForm #f-whole {
+        display: none;
+        column-span: 2;
+        height: auto;
+        margin: 0 0 0 2;
+        color: $text;
+        background: $accent 10%;
     }
     """
 
@@ -120,13 +144,21 @@ class OfferForm(VerticalScroll, can_focus=False):
     _errors: frozenset[str] = frozenset()  # the fields showing an error
     _shown = False  # whether an offer has been loaded yet
 
-    def __init__(self, report: Callable[[str, object], None] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        report: Callable[[str, object], None] | None = None,
+        offer: Offer | None = None,
+        **kwargs: Any,
+    ) -> None:
         """`report(field, value)` hears each typed change within the keystroke itself, so the
         draft changes in the frame that shows the character; a Changed message would reach the
         screen only after that frame, and Textual paints the next one a frame or two later.
         Without `report`, typing is posted as Changed, like the other fields."""
         super().__init__(**kwargs)
         self._report = report
+        # The offer shown first: its values go into the fields as they are made, which costs
+        # the first frame nothing, where setting them once mounted restyles every field.
+        self._first = offer
         self._loading = False
         self._offer: Offer | None = None  # the offer shown, for the field previews
         self._previewed: dict[str, tuple[object, int]] = {}  # what each preview shows now
@@ -135,47 +167,47 @@ class OfferForm(VerticalScroll, can_focus=False):
         yield Static("No offer selected: press ctrl+n to add one.", id="form-empty")
         with Vertical(id="form-fields"):
             yield from self._fields()
+            # The focused field's whole value, wrapped under it, when the field is too
+            # narrow to show it: one widget, moved to the field that has the focus.
+            yield Static("", id="f-whole")
+
+    def _input(self, name: str, hint: str) -> FieldInput:
+        return FieldInput(
+            _shown_value(self._first, name), placeholder=hint, id=f"f-{name}", compact=True
+        )
 
     def _fields(self) -> ComposeResult:
         for name, label, hint in TEXT_INPUTS:
-            yield from _row(label, FieldInput(placeholder=hint, id=f"f-{name}", compact=True))
+            yield from _row(label, self._input(name, hint))
         for name, label, hint in DATE_INPUTS:
-            yield from _row(label, FieldInput(placeholder=hint, id=f"f-{name}", compact=True))
+            yield from _row(label, self._input(name, hint))
             yield Static("", id=f"err-{name}", classes="field-error")
-        yield from _row(
-            "Came by",
-            Select([(c, c) for c in CHANNELS], id="f-channel", allow_blank=False, compact=True),
-        )
+        yield from _row("Came by", Choice([(c, c) for c in CHANNELS], id="f-channel"))
         for name, label, hint in PROSE_INPUTS:
-            field = FieldInput(placeholder=hint, id=f"f-{name}", compact=True)
+            field = self._input(name, hint)
+            yield from _row(label, field)
             if name in PREVIEW_FIELDS:
-                yield from _row(label, field, f"row-{name}")
                 yield Static("", id=f"preview-{name}", classes="field-preview")
-            else:
-                yield from _row(label, field)
         for name, label, hint in EXTRA_INPUTS:
-            yield from _row(label, FieldInput(placeholder=hint, id=f"f-{name}", compact=True))
+            yield from _row(label, self._input(name, hint))
             if name == "interviews":
                 yield Static("", id=f"err-{name}", classes="field-error")
-        yield TickBox("Stay in touch (door open)", id="f-future_open", classes="field")
-        yield TickBox("Offer to refer people", id="f-offer_referrals", classes="field")
-        yield from _row(
-            "Status",
-            Select([(s, s) for s in STATUSES], id="f-status", allow_blank=False, compact=True),
+        first = self._first
+        yield TickBox(
+            "Stay in touch",
+            first is not None and first.future_open,
+            id="f-future_open",
+            classes="field",
         )
-        yield from _row(
-            "Medium",
-            Select(
-                [(MEDIUM_NAMES[m], m) for m in MEDIUMS],
-                id="f-medium",
-                allow_blank=False,
-                compact=True,
-            ),
+        yield TickBox(
+            "Offer referrals",
+            first is not None and first.offer_referrals,
+            id="f-offer_referrals",
+            classes="field",
         )
-        yield from _row(
-            "Template",
-            Select([("standard", "standard")], id="f-template", allow_blank=False, compact=True),
-        )
+        yield from _row("Status", Choice([(s, s) for s in STATUSES], id="f-status"))
+        yield from _row("Medium", Choice([(MEDIUM_NAMES[m], m) for m in MEDIUMS], id="f-medium"))
+        yield from _row("Template", Choice([("standard", "standard")], id="f-template"))
 
     def load(self, offer: Offer | None, medium: str, templates: list[str], today: date) -> None:
         """Show an offer's values without reporting them back as edits."""
@@ -194,31 +226,26 @@ class OfferForm(VerticalScroll, can_focus=False):
         self.show_previews()
 
     def _load(self, offer: Offer, medium: str, templates: list[str]) -> None:
-        with self.prevent(Input.Changed, Select.Changed, Checkbox.Changed):
-            for name, _, _ in TEXT_INPUTS + PROSE_INPUTS + EXTRA_INPUTS:
-                value = getattr(offer, name)
-                self._set_input(name, str(value or "") if name == "interviews" else value)
-            for name, _, _ in DATE_INPUTS:
-                value = getattr(offer, name)
-                self._set_input(name, value.isoformat() if value else "")
+        with self.prevent(Input.Changed, Checkbox.Changed):
+            for name, _, _ in TEXT_INPUTS + DATE_INPUTS + PROSE_INPUTS + EXTRA_INPUTS:
+                self._set_input(name, _shown_value(offer, name))
             for name in ("received", "deadline", "interviews"):
                 self.show_error(name, None)
-            self.query_one("#f-channel", Select).value = (
+            self.query_one("#f-channel", Choice).value = (
                 offer.channel if offer.channel in CHANNELS else "other"
             )
-            self.query_one("#f-status", Select).value = (
+            self.query_one("#f-status", Choice).value = (
                 offer.status if offer.status in STATUSES else "deciding"
             )
             self.query_one("#f-future_open", Checkbox).value = offer.future_open
             self.query_one("#f-offer_referrals", Checkbox).value = offer.offer_referrals
-            self.query_one("#f-medium", Select).value = medium
+            self.query_one("#f-medium", Choice).value = medium
             self.set_templates(templates, offer.template)
 
     def set_templates(self, templates: list[str], current: str) -> None:
-        select = self.query_one("#f-template", Select)
-        with self.prevent(Select.Changed):
-            select.set_options([(literal(t, one_line=True), t) for t in templates])  # user text
-            select.value = current if current in templates else templates[0]
+        choice = self.query_one("#f-template", Choice)
+        choice.set_options([(t, t) for t in templates])  # shown literally: the person's text
+        choice.value = current if current in templates else templates[0]
         self.show_previews()
 
     def _set_input(self, name: str, value: str) -> None:
@@ -233,7 +260,9 @@ class OfferForm(VerticalScroll, can_focus=False):
             return  # nothing to clear; this runs on every keystroke, the look-ups cost
         self._errors = (self._errors | {field}) if message else (self._errors - {field})
         for widget in self.query(f"#err-{field}"):
-            widget.update(literal(f"✗ {message}") if message else "")
+            text = literal(f"✗ {message}") if message else Text("")
+            widget.update(text)
+            self._fit(widget, text)
             widget.set_class(bool(message), "-shown")
         for widget in self.query(f"#f-{field}"):
             widget.set_class(bool(message), "-invalid")
@@ -243,7 +272,61 @@ class OfferForm(VerticalScroll, can_focus=False):
             field = self.query_one(f"#f-{name}", Input)
             self.watch(field, "value", partial(self._typed, name), init=False)
 
+    def on_descendant_focus(self, event) -> None:
+        self._show_whole(event.widget if isinstance(event.widget, Input) else None)
+        if isinstance(event.widget, Input):
+            self._recursor()  # it was placed before the field scrolled to its end
+
+    def on_descendant_blur(self, event) -> None:
+        if event.widget is self._whole_of:
+            self._show_whole(None)
+
+    _whole_of: Input | None = None  # the field whose value #f-whole shows
+
+    def _show_whole(self, field: Input | None) -> None:
+        """Under the focused field, its whole value when the field cuts it off."""
+        whole = self.query_one("#f-whole", Static)
+        width = field.content_region.width if field is not None else 0
+        if field is None or cell_len(field.value) < max(width, 1):
+            self._whole_of = None
+            if whole.display:
+                whole.display = False
+                self._recursor()
+            return
+        if self._whole_of is not field:
+            self._whole_of = field
+            self.query_one("#form-fields").move_child(whole, after=field)
+        text = literal(field.value)
+        update_static(whole, text)
+        self._fit(whole, text, margin=2)
+        if not whole.display:
+            whole.display = True
+            self._recursor()
+
+    def _recursor(self) -> None:
+        """The rows under the whole value moved: once they are laid out again, put the
+        terminal's cursor (which screen readers and input methods follow) where the focused
+        field now is. Textual's Input places it only on focus and when its cursor moves, so
+        it stayed on the row the field was on a frame ago."""
+
+        def place() -> None:
+            focused = self.app.focused
+            if isinstance(focused, Input):
+                self.app.cursor_position = focused.cursor_screen_offset
+
+        self.call_after_refresh(place)
+
+    def _fit(self, cell: Widget, text: Text, margin: int = 0) -> None:
+        """Cap a row that spans both columns at the lines its text takes across both.
+
+        Textual's grid measures an auto row's spanning cell as if it were one column wide
+        (the 10-column labels): the row would be several blank lines too tall."""
+        room = self.query_one("#form-fields").content_region.width - margin
+        cell.styles.max_height = max(1, len(text.wrap(self.app.console, max(room, 10))))
+
     def _typed(self, name: str, value: str) -> None:
+        if self._whole_of is not None and self._whole_of.id == f"f-{name}":
+            self._show_whole(self._whole_of)
         if self._loading:
             return
         if self._report is not None:
@@ -273,8 +356,8 @@ class OfferForm(VerticalScroll, can_focus=False):
         if typed:
             offer = dataclasses.replace(offer, **typed)
         wb = self._workbook()
-        name = self.query_one("#f-template", Select).value
-        medium = self.query_one("#f-medium", Select).value
+        name = self.query_one("#f-template", Choice).value
+        medium = self.query_one("#f-medium", Choice).value
         try:
             template = pick_template(
                 wb,
@@ -293,12 +376,6 @@ class OfferForm(VerticalScroll, can_focus=False):
             self._previewed[field] = (found, width)
             preview.update(_preview_text(found, width))
             preview.set_class(found is not None, "-shown")
-            # The preview sits in the gap under its field's row, not below that gap.
-            row = self.query_one(f"#row-{field}")
-            if found is not None:
-                row.styles.margin = (0, 0, 0, 0)
-            else:
-                row.styles.clear_rule("margin")
 
     def on_resize(self) -> None:
         self.show_previews()
@@ -306,15 +383,10 @@ class OfferForm(VerticalScroll, can_focus=False):
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()  # already reported by _typed, as the value changed
 
-    def on_select_changed(self, event: Select.Changed) -> None:
+    def on_choice_changed(self, event: Choice.Changed) -> None:
         event.stop()
-        # A Select reports its first option as it mounts, before any offer is shown, and
-        # that report may arrive after the offer's own value is in: neither is an edit, and
-        # passed on it would overwrite the offer's channel, status and template.
-        if not self._shown or event.value != event.select.value:
-            return
-        if event.select.id and event.value is not Select.NULL:
-            self.post_message(self.Changed(event.select.id.removeprefix("f-"), event.value))
+        if self._shown and event.choice.id:
+            self.post_message(self.Changed(event.choice.id.removeprefix("f-"), event.value))
             self.show_previews()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:

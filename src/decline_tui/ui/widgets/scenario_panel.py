@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from rich.text import Text
@@ -155,17 +156,67 @@ class ScenarioPanel(Vertical):
         Binding("e", "screen.show_records", "Records", tooltip="Edit or delete contacts and log"),
     ]
 
+    _built = False  # the tabs are made the first time the panel shows
+    _state: tuple[Workbook, Offer | None, datetime] | None = None  # what to show
+    _stale = False  # `_state` changed while the panel was hidden
+
     def compose(self) -> ComposeResult:
+        # On a wide terminal the panel waits behind the checklist (F6): its tabs cost the
+        # first frame a tenth of its time, and its texts every keystroke, unseen.
+        if not self._built:
+            return
         with TabbedContent(id="scenario-tabs"):
             for sid, title in TABS.items():
                 with TabPane(title, id=f"sc-{sid}"), VerticalScroll():
                     yield Static("", id=f"sc-text-{sid}")
 
     @property
+    def built(self) -> bool:
+        return self._built
+
+    def build(self, then: Callable[[], object] | None = None) -> None:
+        """Make the tabs (once), fill them, then call `then`."""
+        if self._built:
+            if then is not None:
+                then()
+            return
+        self._built = True
+
+        def filled() -> None:  # the tabs' own parts are mounted a refresh after them
+            self._stale = True
+            self._fill()
+            if then is not None:
+                then()
+
+        async def made() -> None:
+            await self.recompose()
+            self.call_after_refresh(filled)
+
+        self.call_later(made)
+
+    def on_show(self) -> None:
+        if not self._built:
+            self.build()
+        elif self._stale:
+            self._fill()
+
+    @property
     def active(self) -> str:
+        if not self._built:
+            return next(iter(TABS))
         return self.query_one(TabbedContent).active.removeprefix("sc-")
 
     def show(self, wb: Workbook, offer: Offer | None, now: datetime) -> None:
+        """Keep what to show; the texts are worked out only while they can be seen."""
+        self._state = (wb, offer, now)
+        self._stale = True
+        if self._built and self.display and self.parent is not None and self.parent.display:
+            self._fill()
+
+    def _fill(self) -> None:
+        if not self._stale or self._state is None or not self._built:
+            return
+        wb, offer, now = self._state
         texts = {
             "counter-offer": counter_text(offer),
             "persistent-recruiter": recruiter_text(offer),
@@ -175,3 +226,4 @@ class ScenarioPanel(Vertical):
         drafting = drafting_line(offer)
         for sid, text in texts.items():
             update_static(self.query_one(f"#sc-text-{sid}", Static), drafting + text)
+        self._stale = False

@@ -20,6 +20,7 @@ from functools import cached_property, lru_cache
 
 from decline_tui.core.kinds import KINDS, REFERRER, kind_of
 from decline_tui.core.model import Offer, Workbook
+from decline_tui.core.names import PERSON, addressee_kind
 from decline_tui.core.timing import PROMPT_DAYS, describe_moment, is_good_send_time, next_send_time
 
 PASS, WARN, FAIL, SKIP = "pass", "warn", "fail", "skip"
@@ -588,6 +589,7 @@ _GREETING_WORD = re.compile(
     r"(?:dear|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening|day)|greetings|howdy)\b",
     re.IGNORECASE,
 )
+_BROKEN_GREETING = re.compile(r"(?:dear|hi|hello|hey) the\b[^,\n]{0,40}", re.I)
 _GENERIC = _rx(
     "to whom it may concern",
     r"dear (?:sir or madam|sir/madam|madam or sir|sirs|sir|madam)",
@@ -658,6 +660,15 @@ def rule_greeting(msg: Message, ctx: CheckContext) -> Finding:
         return _finding(
             "greeting", WARN, "The greeting still has a placeholder instead of a name.", span
         )
+    broken = _BROKEN_GREETING.match(text)
+    if broken:  # "Dear the hiring team," or "Hi the,": a group's name pasted after "Dear"
+        return _finding(
+            "greeting",
+            WARN,
+            f"“{' '.join(broken.group(0).split())}” does not read as a greeting: greet a group "
+            "as “Dear Hiring Team,” or “Hi all,”.",
+            ((offset, offset + broken.end()),),
+        )
     generic = _GENERIC.match(text)
     # "Hi there Maria," is not generic: the name follows.
     if (
@@ -667,13 +678,17 @@ def rule_greeting(msg: Message, ctx: CheckContext) -> Finding:
     ):
         generic = None
     if generic and not _names_recipient(text[: generic.end() + 20], ctx):
-        return _finding(
-            "greeting",
-            WARN,
-            f"“{' '.join(msg.raw[offset : offset + generic.end()].split())}” is a generic "
-            "greeting; address the person by name.",
-            ((offset, offset + generic.end()),),
-        )
+        shown = " ".join(msg.raw[offset : offset + generic.end()].split())
+        if ctx.recipient.strip() and addressee_kind(ctx.recipient) != PERSON:
+            # All the workbook has is a group or a role: right for now, better with a name.
+            message = (
+                f"“{shown}” greets them as a group: the offer names no one "
+                f"(“{' '.join(ctx.recipient.split())}”). If you learn the hiring manager's "
+                "name, greet them by it."
+            )
+        else:
+            message = f"“{shown}” is a generic greeting; address the person by name."
+        return _finding("greeting", WARN, message, ((offset, offset + generic.end()),))
     m = _GREETING_WORD.match(text)
     if m:
         rest = text[m.end() :].lstrip(" ,")

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 
 from decline_tui.core.kinds import REFERRER, kind_of
 from decline_tui.core.model import Offer, Profile, Template, Workbook
+from decline_tui.core.names import first_name, greeting_name, salutation
 from decline_tui.core.templates import PLACEHOLDERS, get_template, pick_template
 
 PLACEHOLDER_RE = re.compile(r"\[([^\[\]\n]{1,80})\]")
-_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"}
 # Parts that appear only when the offer says so.
 CONDITIONAL = {"future": "future_open", "help": "offer_referrals"}
 
@@ -51,13 +51,6 @@ class Draft:
 
 def normalise_key(name: str) -> str:
     return " ".join(name.replace("’", "'").replace("‘", "'").lower().split())
-
-
-def _first_name(full: str) -> str:
-    words = full.split()
-    while len(words) > 1 and words[0].rstrip(".").lower() in _TITLES:
-        words = words[1:]
-    return words[0] if words else ""
 
 
 # ---------------------------------------------------------------- grammar
@@ -308,14 +301,6 @@ def _sentence(text: str, company: str = "") -> str:
     return text
 
 
-def _salutation(full: str) -> str:
-    """ "Dr. Bello" for "Dr. Aisha Bello": a title goes with the surname; else the full name."""
-    words = full.split()
-    if len(words) > 2 and words[0].rstrip(".").lower() in _TITLES:
-        return f"{words[0]} {words[-1]}"
-    return " ".join(words)
-
-
 def field_values(offer: Offer, profile: Profile) -> dict[str, str]:
     """The value each placeholder field takes; empty strings stay as placeholders."""
     company = offer.company.strip()
@@ -323,18 +308,18 @@ def field_values(offer: Offer, profile: Profile) -> dict[str, str]:
         "company": company,
         "role": offer.role.strip(),
         "contact_name": offer.contact_name.strip(),
-        "contact_salutation": _salutation(offer.contact_name),
-        "contact_first_name": _first_name(offer.contact_name),
+        "contact_salutation": salutation(offer.contact_name),
+        "contact_first_name": greeting_name(offer.contact_name),
         "contact_email": offer.contact_email.strip(),
         "admired": _phrase(offer.admired, company),
         "project": _phrase(offer.project, company),
         "reason": _sentence(offer.reason, company),
         "your_name": profile.name.strip(),
-        "your_first_name": _first_name(profile.name),
+        "your_first_name": first_name(profile.name),
         "your_email": profile.email.strip(),
         "deadline": f"{offer.deadline.day} {offer.deadline:%B %Y}" if offer.deadline else "",
         "referrer": offer.referrer.strip(),
-        "referrer_first_name": _first_name(offer.referrer),
+        "referrer_first_name": greeting_name(offer.referrer),
         "referrer_email": offer.referrer_email.strip(),
     }
 
@@ -384,7 +369,9 @@ class _Builder:
             self.text += raw[pos : m.start()]
             key = PLACEHOLDERS.get(normalise_key(m.group(1)))
             if key == "contact_name" and self.text.endswith("Dear ") and self._titled():
-                key = "contact_salutation"  # "Dear Dr. Bello", not "Dear Dr. Aisha Bello"
+                # "Dear Dr. Bello", not "Dear Dr. Aisha Bello"; "Dear Hiring Team", not
+                # "Dear the hiring team"
+                key = "contact_salutation"
             value = self.values.get(key, "") if key else ""
             pos = m.end()
             if not value:

@@ -313,7 +313,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
                     column.display = want
         self.update_regionbar()
         if changed and self.is_mounted:
-            self.refresh_draft()  # the draft's header carries the counts while the list is off
+            self.refresh_draft()  # the draft's header carries the counts while the checklist is off
 
     def _set_layout_classes(self, width: int) -> None:
         self.narrow = width < TWO

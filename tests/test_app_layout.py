@@ -253,3 +253,19 @@ async def test_medium_choice_steps_on_a_click(demo_path):
         assert await pilot.click("#f-medium")
         await wait_until(pilot, lambda: screen.session.medium_of(offer) == "phone")
         assert app.focused is screen.query_one("#f-medium", Choice)
+
+
+async def test_an_edit_while_the_scenario_tabs_are_being_made_waits_for_them(demo_path):
+    """F6 asks for the tabs; an edit that comes before they are mounted must not look for
+    them (it raised NoMatches), and the tabs show the latest state once they are there."""
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        panel = screen.query_one(ScenarioPanel)
+        await pilot.press("f6")
+        screen.offer.interviews = 4
+        screen.refresh_draft()  # as a keystroke in a field would, before the tabs exist
+        await wait_until(pilot, lambda: panel.built)
+        await wait_until(pilot, lambda: inside(app.focused, "scenarios"))
+        follow = plain(screen.query_one("#sc-text-follow-up", Static))
+        assert "4 rounds" in follow

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -156,14 +157,19 @@ class ScenarioPanel(Vertical):
         Binding("e", "screen.show_records", "Records", tooltip="Edit or delete contacts and log"),
     ]
 
-    _built = False  # the tabs are made the first time the panel shows
+    _requested = False  # the tabs are made the first time the panel shows
+    _ready = False  # and are mounted, with their texts in
     _state: tuple[Workbook, Offer | None, datetime] | None = None  # what to show
     _stale = False  # `_state` changed while the panel was hidden
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._waiting: list[Callable[[], object]] = []  # to call once the tabs are there
 
     def compose(self) -> ComposeResult:
         # On a wide terminal the panel waits behind the checklist (F6): its tabs cost the
         # first frame a tenth of its time, and its texts every keystroke, unseen.
-        if not self._built:
+        if not self._requested:
             return
         with TabbedContent(id="scenario-tabs"):
             for sid, title in TABS.items():
@@ -172,21 +178,27 @@ class ScenarioPanel(Vertical):
 
     @property
     def built(self) -> bool:
-        return self._built
+        """The tabs are there, with their texts."""
+        return self._ready
 
     def build(self, then: Callable[[], object] | None = None) -> None:
-        """Make the tabs (once), fill them, then call `then`."""
-        if self._built:
+        """Make the tabs (once), fill them, then call `then`; at once if they are there."""
+        if self._ready:
             if then is not None:
                 then()
             return
-        self._built = True
+        waiting = self._waiting
+        if then is not None:
+            waiting.append(then)
+        if self._requested:
+            return
+        self._requested = True
 
         def filled() -> None:  # the tabs' own parts are mounted a refresh after them
-            self._stale = True
+            self._ready = self._stale = True
             self._fill()
-            if then is not None:
-                then()
+            while waiting:
+                waiting.pop(0)()
 
         async def made() -> None:
             await self.recompose()
@@ -195,14 +207,14 @@ class ScenarioPanel(Vertical):
         self.call_later(made)
 
     def on_show(self) -> None:
-        if not self._built:
+        if not self._ready:
             self.build()
         elif self._stale:
             self._fill()
 
     @property
     def active(self) -> str:
-        if not self._built:
+        if not self._ready:
             return next(iter(TABS))
         return self.query_one(TabbedContent).active.removeprefix("sc-")
 
@@ -210,11 +222,11 @@ class ScenarioPanel(Vertical):
         """Keep what to show; the texts are worked out only while they can be seen."""
         self._state = (wb, offer, now)
         self._stale = True
-        if self._built and self.display and self.parent is not None and self.parent.display:
+        if self._ready and self.display and self.parent is not None and self.parent.display:
             self._fill()
 
     def _fill(self) -> None:
-        if not self._stale or self._state is None or not self._built:
+        if not self._stale or self._state is None or not self._ready:
             return
         wb, offer, now = self._state
         texts = {

@@ -126,8 +126,8 @@ def test_reason_becomes_a_sentence(workbook):
     o = Offer(id="a", reason="  i'm staying in my current role  ")
     draft = render(BUILTIN["standard"], o, workbook.profile)
     assert "I'm staying in my current role." in draft.text
-    o.reason = "I chose a role nearer home!"
-    assert "nearer home!" in render(BUILTIN["standard"], o, workbook.profile).text
+    o.reason = "I chose a role nearer home!"  # a decline is not the place for "!"
+    assert "nearer home." in render(BUILTIN["standard"], o, workbook.profile).text
 
 
 def test_admired_phrase_loses_its_trailing_stop(workbook):
@@ -345,3 +345,21 @@ def test_a_value_ending_in_a_stop_takes_no_second_one(workbook):
     assert render(tpl, Offer(id="a", company="Acme Inc."), workbook.profile).text == (
         "Thanks to Acme Inc."
     )
+
+
+@pytest.mark.parametrize(
+    ("reason", "sentence"),
+    [
+        ("I have accepted another role;", "I have accepted another role."),
+        ("better fit for my goals,", "I have chosen a role that is a better fit for my goals."),
+        ("I decided to stay!!", "I decided to stay."),
+        ("I am staying put...", "I am staying put."),
+        ("I am staying put…", "I am staying put."),
+        ("I have accepted a role at Acme Inc.", "I have accepted a role at Acme Inc."),
+    ],
+)
+def test_a_reason_ends_on_one_plain_stop(workbook, reason, sentence):
+    """No ";." or ",." after what the person typed, and no "!!" or "..." in a decline."""
+    o = Offer(id="a", company="Acme", role="Designer", contact_name="Ann Lee", reason=reason)
+    text = render(BUILTIN["standard"], o, workbook.profile).text
+    assert f"the offer. {sentence}\n" in text or f"the offer. {sentence} " in text, text

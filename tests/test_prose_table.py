@@ -215,8 +215,8 @@ ROWS: dict[str, tuple[dict, dict[str, list[str]]]] = {
     "reason: a sentence ending in 'Inc.'": _reason_row(
         "I have accepted an offer at Globex Inc.", "I have accepted an offer at Globex Inc."
     ),
-    "reason: an exclamation is kept": _reason_row(
-        "I chose a role nearer home!", "I chose a role nearer home!"
+    "reason: an exclamation ends on a plain stop": _reason_row(
+        "I chose a role nearer home!", "I chose a role nearer home."
     ),
     "reason: two sentences stay two": _reason_row(
         "I have accepted another offer. It is closer to my family",

@@ -280,6 +280,12 @@ def _reason_frame(text: str) -> str:
     return "My decision comes down to "
 
 
+# A reason is set before our full stop: a separator it ends on would read "goals;." and an
+# exclamation or a trailing-off ("stay!!", "put...") is not the tone of a decline.
+_TRAILING_JOIN = re.compile(r"[\s;,:—–-]+$")
+_LOUD_END = re.compile(r"(?:!+|\.{2,}|…+)$")
+
+
 def _sentence(text: str, company: str = "") -> str:
     """The brief reason stands as its own sentence: capitalised, ending in one stop.
 
@@ -287,6 +293,7 @@ def _sentence(text: str, company: str = "") -> str:
     is kept as written.
     """
     text = " ".join(text.split())
+    text = _LOUD_END.sub(".", _TRAILING_JOIN.sub("", text))
     if not text:
         return ""
     text = _LONE_I.sub("I", text)

@@ -208,7 +208,6 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         self.side = "checklist"  # the checklist or the scenario helper: the right-hand column
         self.slot = "form"  # the region beside the draft on a small terminal
         self._shown_regions: set[str] = set()
-        self.narrow = False
         self.dirty = False
         self.saved_at: datetime | None = None
         self.spelling_ready = False
@@ -316,10 +315,14 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
             self.refresh_draft()  # the draft's header carries the counts while the checklist is off
 
     def _set_layout_classes(self, width: int) -> None:
-        self.narrow = width < TWO
         self.set_class(width >= WIDE, "-wide")
         self.set_class(TWO <= width < WIDE, "-two")
-        self.set_class(self.narrow, "-narrow")
+        self.set_class(width < TWO, "-narrow")
+
+    @property
+    def narrow(self) -> bool:
+        """One region at a time (under TWO columns)."""
+        return self.has_class("-narrow")
 
     @property
     def checklist_shown(self) -> bool:

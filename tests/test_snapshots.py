@@ -14,7 +14,7 @@ import pytest
 from decline_tui.core.session import Session
 from decline_tui.ui.app import DeclineApp
 
-from .conftest import NOW
+from .conftest import NOW, wait_until
 
 DEMO = Path(__file__).parent / "data" / "demo.toml"
 
@@ -60,6 +60,10 @@ def test_editing_the_draft(snap_compare, demo_app, size):
         area = pilot.app.screen.query_one("#draft-edit")
         area.move_cursor(area.document.end)  # a postscript under the name
         await pilot.press("enter", "enter", *"PS: thank you again.")
+        # The header says "✓ saved" once the autosave has run: wait for it, so the picture
+        # does not depend on how fast the machine is.
+        await wait_until(pilot, lambda: not pilot.app.screen.dirty)
+        await pilot.pause()
         await pilot.pause()
 
     assert snap_compare(demo_app, terminal_size=size, run_before=run_before)

@@ -58,6 +58,7 @@ def test_editing_the_draft(snap_compare, demo_app, size):
         await pilot.press("f9")
         await pilot.pause()
         area = pilot.app.screen.query_one("#draft-edit")
+        area.cursor_blink = False  # the picture must not catch the cursor mid-blink
         area.move_cursor(area.document.end)  # a postscript under the name
         await pilot.press("enter", "enter", *"PS: thank you again.")
         # The header says "✓ saved" once the autosave has run: wait for it, so the picture

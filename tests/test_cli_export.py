@@ -18,7 +18,7 @@ from decline_tui.core import export
 from decline_tui.core.compose import render_offer
 from decline_tui.core.model import Interaction, Offer
 from decline_tui.core.store import Store, workbook_path
-from tests.test_export_formats import ics_date, parse_ics
+from tests.test_export_formats import event_day, read_ics
 
 TODAY = "2026-11-25"
 
@@ -334,21 +334,21 @@ def test_reminders_ics(saved, capsys, tmp_path):
     assert code == 0
     assert out == f"Wrote 3 check-ins to {target}; import it into your calendar.\n"
     data = target.read_bytes()
-    cal = parse_ics(data)
-    events = cal.children
-    assert [ics_date(*e.one("DTSTART")) for e in events] == [
+    events = read_ics(data).events
+    assert [event_day(e, "DTSTART") for e in events] == [
         date(2026, 11, 30),
         date(2027, 2, 28),
         date(2027, 8, 31),
     ]
-    assert [e.text("UID") for e in events] == [
+    assert [e["UID"] for e in events] == [
         "globex-3m@decline-tui",
         "globex-6m@decline-tui",
         "globex-12m@decline-tui",
     ]
-    assert events[0].text("SUMMARY") == "Check in with Ólafur Þórsson (Globex)"
+    assert events[0]["SUMMARY"] == "Check in with Ólafur Þórsson (Globex)"
     stamp = datetime.combine(date(2026, 11, 25), time()).astimezone(timezone.utc)
-    assert events[0].value("DTSTAMP") == stamp.strftime("%Y%m%dT%H%M%SZ")
+    assert events[0].decoded("DTSTAMP") == stamp
+    assert f"\r\nDTSTAMP:{stamp:%Y%m%dT%H%M%SZ}\r\n".encode() in data
     # The same day gives the same file: stable UIDs and stamps, nothing random.
     again = tmp_path / "again.ics"
     run(capsys, "reminders", "--ics", str(again), "--today", TODAY)

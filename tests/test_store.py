@@ -34,6 +34,7 @@ from decline_tui.core.store import (
     atomic_write,
     data_dir,
     parse,
+    schema,
     workbook_path,
 )
 from decline_tui.core.templates import SCENARIO_TEMPLATES
@@ -1112,7 +1113,7 @@ def test_migrations_run_in_order_and_the_new_version_is_saved(path, monkeypatch)
         calls.append(2)
         doc["profile"]["email"] = "sam@example.com"
 
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
     monkeypatch.setitem(MIGRATIONS, 1, one_to_two)
     monkeypatch.setitem(MIGRATIONS, 2, two_to_three)
     store = Store(path)
@@ -1131,7 +1132,7 @@ def test_migrations_run_in_order_and_the_new_version_is_saved(path, monkeypatch)
 
 def test_a_missing_migration_is_a_workbook_error(path, monkeypatch):
     write(path, "schema_version = 1\n")
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
     with pytest.raises(WorkbookError, match="no upgrade"):
         Store(path).load()
 

@@ -19,6 +19,8 @@ from decline_tui.core import filelock
 from decline_tui.core import store as store_mod
 from decline_tui.core.model import Offer, Workbook
 from decline_tui.core.store import ConflictError, ReadOnlyError, Store, WorkbookError, parse
+from decline_tui.core.store import file as store_file
+from decline_tui.core.store.pieces import Saved
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX links and modes")
 
@@ -132,7 +134,7 @@ def test_a_loop_of_links_is_refused(data):
     store = Store(link)
     with pytest.raises(WorkbookError, match="cannot be read"):
         store.load()
-    store._remember(store_mod._Saved("", None))  # as if it had loaded: the save still says no
+    store._remember(Saved("", None))  # as if it had loaded: the save still says no
     with pytest.raises(WorkbookError, match="could not be saved: Too many levels"):
         store.save(Workbook())
     assert link.is_symlink() and entries(data) == ["workbook.toml"]
@@ -503,7 +505,7 @@ def test_a_write_during_the_save_is_caught_before_the_replace(data, monkeypatch)
         real(*args, **kwargs)
         path.write_text(theirs)
 
-    monkeypatch.setattr(store_mod, "remove_stale_temps", meanwhile)
+    monkeypatch.setattr(store_file, "remove_stale_temps", meanwhile)
     with pytest.raises(ConflictError):
         store.save(wb)
     assert path.read_text() == theirs

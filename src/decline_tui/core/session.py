@@ -16,6 +16,7 @@ from decline_tui.core.checklist import CheckContext, Finding, check, context_for
 from decline_tui.core.compose import Draft, render_offer
 from decline_tui.core.kinds import REFERRER, kind_of, recipient_of
 from decline_tui.core.model import CHANNELS, MEDIUMS, STATUSES, Offer, Workbook, slugify
+from decline_tui.core.parsing import FieldError, parse_date_field
 from decline_tui.core.store import Store, WorkbookError
 from decline_tui.core.templates import (
     DEFAULT_FOR_MEDIUM,
@@ -71,25 +72,6 @@ _PLACEHOLDER_ID = re.compile(rf"{slugify(PLACEHOLDER_NAME)}(-[0-9]+)?")
 def is_placeholder_id(offer_id: str) -> bool:
     """Whether an id is the stand-in a new offer gets (new-offer, new-offer-2, …)."""
     return _PLACEHOLDER_ID.fullmatch(offer_id) is not None
-
-
-class FieldError(ValueError):
-    """A value the person typed that cannot be used (yet); the message says what fits."""
-
-
-def parse_date_field(text: str, today: date) -> date | None:
-    """ISO dates, plus 'today' and 'tomorrow'; empty means no date."""
-    value = text.strip().lower()
-    if not value:
-        return None
-    if value == "today":
-        return today
-    if value == "tomorrow":
-        return today + timedelta(days=1)
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise FieldError("use YYYY-MM-DD, e.g. 2026-11-30 (or today, tomorrow)") from None
 
 
 def example_offer(today: date) -> Offer:

@@ -1,0 +1,65 @@
+"""The decline checklist: a linter for the message the person will actually send.
+
+Each rule looks at the text (not at form fields) and returns one Finding with a status,
+a message, the spans it is about (character offsets into the checked text) and a hint
+that says why the rule matters and how to fix it. Matching is done on a copy of the
+text with curly quotes straightened (same length, so offsets stay true), case-insensitive,
+with any run of white space, line breaks included, allowed between words. A quoted chain
+(a reply's earlier mail) and the signature block are blanked in that copy, not cut, so the
+rules read only what the person wrote (see `Message`).
+
+`engine` says what a rule is and finds, `message` parses the text, and the rules sit with
+their patterns, grouped as the README's table groups them: `structure`, `tone`, `hygiene`
+(with `company`, the company-name matching), `timing` and `medium`. `rules` puts them in
+order and runs them. Everything callers use is importable from here; a rule's function
+from its group's module, and all of them, in order, from `CHECKS`.
+"""
+
+from __future__ import annotations
+
+from .company import company_mentions
+from .engine import (
+    FAIL,
+    PASS,
+    RULES,
+    SKIP,
+    STATUSES,
+    SYMBOLS,
+    WARN,
+    CheckContext,
+    Finding,
+    Rule,
+    context_for,
+    format_report,
+    ok,
+)
+from .medium import LINKEDIN_FREE, LINKEDIN_PREMIUM
+from .message import Line, Message, word_count
+from .rules import CHECKS, check
+from .tone import BRIEF_WORDS, LONG_WORDS
+
+__all__ = [
+    "BRIEF_WORDS",
+    "CHECKS",
+    "FAIL",
+    "LINKEDIN_FREE",
+    "LINKEDIN_PREMIUM",
+    "LONG_WORDS",
+    "PASS",
+    "RULES",
+    "SKIP",
+    "STATUSES",
+    "SYMBOLS",
+    "WARN",
+    "CheckContext",
+    "Finding",
+    "Line",
+    "Message",
+    "Rule",
+    "check",
+    "company_mentions",
+    "context_for",
+    "format_report",
+    "ok",
+    "word_count",
+]

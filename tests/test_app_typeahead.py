@@ -100,3 +100,23 @@ async def test_ordinary_typing_stays_in_order(demo_path):
         burst(app, *[("space" if c == " " else c) for c in text])
         await settle(pilot)
         assert screen.offer.company == text
+
+
+async def test_f6_then_a_scenario_key_reaches_the_scenarios_made_on_first_use(demo_path):
+    """F6 makes the scenario helper the first time it is shown (issue 11); "c" typed right
+    after it, in the same read, is the helper's "record a counter", even from the editor:
+    it must not wait on the old focus and be typed into the draft."""
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("f4", "f9")
+        await wait_until(
+            pilot, lambda: screen.focused is not None and screen.focused.id == "draft-edit"
+        )
+        text = screen._view.text
+        burst(app, "f6", "c")
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "FormDialog")
+        # Its first field takes the focus once mounted: closing the app before that would
+        # tear down Textual's Select mid-mount, which raises.
+        await wait_until(pilot, lambda: app.screen.focused is not None)
+        assert screen._view.text == text and not screen._view.edited

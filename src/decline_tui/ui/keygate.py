@@ -16,6 +16,9 @@ option chosen, a dialog's first field focused) has happened too. Then the next k
 whatever is focused now. That is looked at only when the next key comes: a key typed once
 the app is quiet goes through at once and costs nothing (settling after every key held up
 painting the draft by 38 ms); a guard timer releases the gate should a pump vanish mid-way.
+
+Work that ends in a focus change outside that chain (a region made the first time it is
+shown, then focused) holds the keys itself: `hold_keys` until it is done.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from textual.message_pump import MessagePump
 
 MAX_ROUNDS = 12  # settling rounds before a key is let through anyway
 GUARD_SECONDS = 1.0  # a round not back by then belongs to a pump that went away
+HOLD_SECONDS = 5.0  # a hold not let go by then belongs to work that failed: keys go on
 
 
 class KeyGate(App):
@@ -44,6 +48,8 @@ class KeyGate(App):
         self._key: events.Event | None = None  # the last key let through
         self._key_back = False  # it came back up to the app, or a binding here took it
         self._after_keys: list[Callable[[], None]] = []
+        self._holds = 0  # work under way that the next key must wait for (hold_keys)
+        self._held_back = False  # a settle round found a hold, and stopped there
 
     @staticmethod
     def _gated(event: events.Event) -> bool:
@@ -76,7 +82,7 @@ class KeyGate(App):
         Looked at only when a key comes: ordinary typing, slower than the app, finds every
         queue empty and pays nothing; a key that comes too soon waits for settling rounds.
         """
-        if not self._in_flight:
+        if not self._in_flight and not self._holds:
             return True
         if self._settling:
             return False
@@ -97,11 +103,35 @@ class KeyGate(App):
         else:
             self._after_keys.append(callback)
 
+    def hold_keys(self) -> Callable[[], None]:
+        """Keep the next keys back until the returned function is called (once is enough).
+
+        For a key whose work goes on outside its chain and ends by moving the focus: the
+        scenario helper, made the first time F6 shows it, then focused. The keys typed after
+        it are the helper's, not the editor's that had the focus meanwhile."""
+        self._holds += 1
+        done = False
+
+        def let_go() -> None:
+            nonlocal done
+            if done:
+                return
+            done = True
+            self._holds -= 1
+            if not self._holds and self._held_back:
+                self._held_back = False
+                self._settle(rounds=0)
+
+        self.set_timer(HOLD_SECONDS, let_go)
+        return let_go
+
     def _busy(self) -> bool:
         """The last key is still on its way, or a pump on the chain has work queued.
 
         (A queue's count of unfinished tasks would also show a message being handled, but
         Textual never marks a message done that a newer one replaced, so it only grows.)"""
+        if self._holds:
+            return True
         key = self._key
         if key is not None and not self._key_back and not key._stop_propagation:
             return True
@@ -142,6 +172,10 @@ class KeyGate(App):
         self.set_timer(GUARD_SECONDS, lambda: self._guard(generation))
 
     def _round_done(self, rounds: int) -> None:
+        if self._holds:  # settled again once the hold is let go
+            self._round += 1  # this round's guard is void
+            self._held_back = True
+            return
         if self._busy() and rounds + 1 < MAX_ROUNDS:
             self._settle(rounds + 1)
         else:

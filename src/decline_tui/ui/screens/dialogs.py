@@ -359,8 +359,10 @@ class FormDialog(ModalScreen[bool]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        first = self.query("Input, Select").first()
-        first.focus()
+        # None while the app is closing under a dialog just opened: nothing to focus then.
+        first = next(iter(self.query("Input, Select")), None)
+        if first is not None:
+            first.focus()
 
     def values(self) -> dict[str, str]:
         out = {}

@@ -33,6 +33,7 @@ from decline_tui.core import export, leaving, textfile
 from decline_tui.core.model import MEDIUMS, STATUSES, Offer, slugify
 from decline_tui.core.session import DraftView, FieldError, Session
 from decline_tui.core.templates import all_templates, copy_template, pick_template
+from decline_tui.ui.keygate import KeyGate
 from decline_tui.ui.screens.care import CARE_PALETTE, CareActions
 from decline_tui.ui.screens.dialogs import (
     ChoiceDialog,
@@ -665,7 +666,15 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         elif name == "scenarios":
             panel = self.query_one(ScenarioPanel)
             if not panel.built:  # made the first time it is asked for
-                panel.build(then=lambda: panel.query_one("Tabs").focus())
+                # The keys typed after F6 are the helper's: they wait until it has the focus.
+                let_go = self.app.hold_keys() if isinstance(self.app, KeyGate) else None
+
+                def focus_tabs() -> None:
+                    panel.query_one("Tabs").focus()  # done through the app's queue, so
+                    if let_go is not None:  # the keys go on after it, the same way
+                        self.app.call_later(let_go)
+
+                panel.build(then=focus_tabs)
                 return
             target = region.query_one("Tabs")
         else:

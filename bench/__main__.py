@@ -2,7 +2,8 @@
 
 python -m bench                    # all of them
 python -m bench scale checklist    # some of them
-python -m bench --quick            # fewer runs, for a smoke check
+python -m bench --quick            # fewer runs, for a rough check
+python -m bench --smoke            # one run each, small workbooks: runs end to end, nothing more
 python -m bench --json bench.json  # also write the figures
 """
 
@@ -33,6 +34,12 @@ def main(argv: list[str] | None = None) -> int:
         help=f"benchmarks to run (default: all of {', '.join(BENCHES)})",
     )
     parser.add_argument("--quick", action="store_true", help="fewer runs; figures are rougher")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="one run each on small workbooks: proves every benchmark runs and writes its "
+        "figures (the tests' check); the figures themselves mean nothing",
+    )
     parser.add_argument("--json", type=Path, metavar="PATH", help="write the figures here")
     args = parser.parse_args(argv)
     names = args.names or list(BENCHES)
@@ -44,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         module = importlib.import_module(BENCHES[name])
         started = time.perf_counter()
-        report = module.run(quick=args.quick)
+        report = module.run(quick=args.quick or args.smoke, smoke=args.smoke)
         report.notes.append(f"({time.perf_counter() - started:.1f} s to measure)")
         print(report.table(), end="\n\n", flush=True)
         missed += sum(f.ok is False for f in report.figures)
@@ -55,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
             "python": sys.version.split()[0],
             "platform": platform.platform(),
             "quick": args.quick,
+            "smoke": args.smoke,
             "reports": [r.as_dict() for r in reports],
         }
         args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")

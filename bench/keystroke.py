@@ -6,6 +6,9 @@ to the pty until the draft pane (its box on the screen, nothing else counts) gre
 "Dear Jo," then "Dear Jon," and so on. The baseline is the minimal Textual app echoing its Input
 into a Static ("echo: Jon"), typed the same way. Letters go one per PACE seconds plus up to one
 frame (a fast typist), and never before the previous one has shown.
+
+`decline_tui(..., big=True)` types the same way into the demo workbook with 1,000 generated
+offers after its own: the scale benchmark's "typing while a 1,000-offer save runs".
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pyte
 
@@ -77,8 +81,26 @@ def type_and_time(
     return out
 
 
-def decline_tui(count: int, cache: str) -> list[float]:
+BIG = 1000
+
+
+def add_offers(folder: Path, n: int) -> None:
+    """Put `n` generated offers after the demo workbook's own, as the app's Store saves them."""
+    from bench.workbooks import make_workbook
+    from decline_tui.core.store import Store
+
+    store = Store(folder / "workbook.toml")
+    wb = store.load()
+    for offer in make_workbook(n).offers:
+        offer.id = wb.new_id(offer.company)
+        wb.offers.append(offer)
+    store.save(wb)
+
+
+def decline_tui(count: int, cache: str, big: bool = False, offers: int = BIG) -> list[float]:
     with demo_data() as folder:
+        if big:
+            add_offers(folder, offers)
         env = bytecode_env(cache, DECLINE_TUI_DATA_DIR=str(folder))
         with Pty(decline_argv(), env) as term:
             term.wait_for(shows(*DECLINE_MARKERS))
@@ -114,13 +136,14 @@ def minimal(count: int, cache: str) -> list[float]:
         return type_and_time(term, count, clear, lambda typed: shows(ECHO_PREFIX + typed))
 
 
-def run(quick: bool = False) -> Report:
-    count = 10 if quick else 40
+def run(quick: bool = False, smoke: bool = False) -> Report:
+    count = 2 if smoke else 10 if quick else 40
     report = Report("keystroke", f"Keystroke to draft ({COLS}x{ROWS} pty, pyte)")
     cache = tempfile.mkdtemp(prefix="decline-bench-pyc-")
     try:
-        minimal(2, cache)  # warm the bytecode of both, untimed
-        decline_tui(2, cache)
+        if not smoke:  # warm the bytecode of both, untimed
+            minimal(2, cache)
+            decline_tui(2, cache)
         app_times: list[float] = []
         base_times: list[float] = []
         rounds = 1 if quick else 2  # alternate the two, to share out the machine's moods

@@ -69,8 +69,8 @@ def imports_only(code: str, env: dict[str, str]) -> float:
         return (term.wait_exit() - term.started) * 1000
 
 
-def run(quick: bool = False) -> Report:
-    runs = 3 if quick else 15
+def run(quick: bool = False, smoke: bool = False) -> Report:
+    runs = 1 if smoke else 3 if quick else 15
     report = Report("startup", f"Start-up to first full screen ({COLS}x{ROWS} pty, pyte)")
     cache = tempfile.mkdtemp(prefix="decline-bench-pyc-")
     app_times: list[float] = []

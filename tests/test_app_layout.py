@@ -212,7 +212,7 @@ async def test_long_reason_shows_whole_under_the_field(demo_path):
         assert reason.value == REASON
         assert len(REASON) > reason.content_region.width  # too long for the field here
         reason.focus()
-        await wait_until(pilot, lambda: whole.display)
+        await wait_until(pilot, lambda: whole.display and whole.region.height > 0)  # laid out
         assert plain(whole).replace("\n", " ").split() == REASON.split()
         assert whole.region.height > 0
 

@@ -81,8 +81,7 @@ async def test_counter_offer_flow(demo_path):
     app = make_app(demo_path)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        await pilot.press("f6")
-        await pilot.pause()
+        await show_scenarios(pilot)
         await pilot.press("r")
         await pilot.pause()
         await fill(pilot, {"salary": "150k", "remote": "remote"})
@@ -110,8 +109,7 @@ async def test_recruiter_follow_ups(demo_path):
         screen = await ready(pilot)
         offer = screen.offer
         care.mark_sent(offer, date(2026, 11, 20), "email")
-        await pilot.press("f6")
-        await pilot.pause()
+        await show_scenarios(pilot)
         for _ in range(2):
             await pilot.press("l")
             await pilot.pause()
@@ -136,8 +134,7 @@ async def test_next_to_decline_and_send_later(demo_path):
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert screen.offer.id == "acme"
-        await pilot.press("f6")
-        await pilot.pause()
+        await show_scenarios(pilot)
         await pilot.press("p")
         await pilot.pause()
         await fill(pilot, {"send_at": "2026-11-30 09:00"})
@@ -150,8 +147,7 @@ async def test_add_contact(demo_path):
     app = make_app(demo_path)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        await pilot.press("f6")
-        await pilot.pause()
+        await show_scenarios(pilot)
         await pilot.press("a")
         await pilot.pause()
         await fill(pilot, {"name": "", "email": "x"})
@@ -213,8 +209,7 @@ async def test_edit_and_delete_contacts_and_log(demo_path):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         offer = screen.offer
-        await pilot.press("f6")
-        await pilot.pause()
+        await show_scenarios(pilot)
         await pilot.press("a")
         await pilot.pause()
         await fill(pilot, {"name": "Tom Okafor"})

@@ -12,7 +12,7 @@ from decline_tui.core.model import Interaction
 from decline_tui.ui.screens.dialogs import ChoiceDialog, PathDialog
 from decline_tui.ui.screens.main import PALETTE, MainScreen
 
-from .conftest import NOW, choose, make_app, ready
+from .conftest import NOW, choose, make_app, ready, show_scenarios
 
 
 @pytest.fixture(autouse=True)
@@ -104,8 +104,7 @@ async def test_a_recruiter_reply_logs_as_a_reply_and_leaves_the_status(demo_path
             Interaction(date(2026, 11, 23), "follow-up", "email", "Asked again"),
         ]
         screen.refresh_draft()
-        await pilot.press("f6")
-        await pilot.pause()
+        await show_scenarios(pilot)
         screen.query_one("#scenario-tabs").active = "sc-persistent-recruiter"
         await pilot.pause()
         await pilot.press("t")

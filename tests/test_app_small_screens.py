@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Button, Checkbox, Footer
 
-from .conftest import make_app, ready, wait_until
+from .conftest import make_app, ready, show_scenarios, wait_until
 from .test_hostile import screen_text
 
 SIZES = [(120, 40), (100, 30), (80, 24)]
@@ -29,8 +29,7 @@ async def test_dialog_buttons_stay_in_view(demo_path, key, size):
     app = make_app(demo_path)
     async with app.run_test(size=size) as pilot:
         screen = await ready(pilot)
-        await pilot.press("f6")
-        await pilot.pause()
+        await show_scenarios(pilot)
         await pilot.press(key)
         await wait_until(pilot, lambda: app.screen is not screen)
         await pilot.pause()
@@ -88,7 +87,7 @@ async def test_rescind_shows_on_the_several_tab(demo_path, size):
     async with app.run_test(size=size) as pilot:
         screen = await ready(pilot)
         assert screen.offer.id == "acme"
-        await pilot.press("f6")  # focuses the scenario tabs: Counter, Recruiter, Several
+        await show_scenarios(pilot)  # focuses the scenario tabs: Counter, Recruiter, Several
         await pilot.press("right", "right")
         await pilot.pause()
         text = "\n".join(screen_text(app.export_screenshot()))

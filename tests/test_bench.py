@@ -1,4 +1,5 @@
-"""The benchmarks still run: a quick pass of each, figures checked for shape, not speed.
+"""The benchmarks still run: a smoke pass of each (`--smoke`: one run, small workbooks), every
+figure checked for shape, not speed.
 
 Speed targets are judged by `python -m bench` on a quiet machine, never here.
 """
@@ -17,11 +18,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 pytest.importorskip("pyte")
 
+# In the worker of the pseudo-terminal typing tests (tests/test_reliability_typing.py), after
+# or before them, never beside them: the benchmarks launch apps in pseudo-terminals too.
+pytestmark = pytest.mark.xdist_group("pty")
+
 
 def test_every_benchmark_runs_and_writes_its_figures(tmp_path):
     out = tmp_path / "bench.json"
     proc = subprocess.run(
-        [sys.executable, "-m", "bench", "--quick", "--json", str(out)],
+        [sys.executable, "-m", "bench", "--smoke", "--json", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import string
 from datetime import date
 
@@ -359,7 +360,53 @@ def test_a_value_ending_in_a_stop_takes_no_second_one(workbook):
     ],
 )
 def test_a_reason_ends_on_one_plain_stop(workbook, reason, sentence):
-    """No ";." or ",." after what the person typed, and no "!!" or "..." in a decline."""
+    """No ";." or ",." after what the person typed, and no "!!" or "..." in a decline.
+
+    (A reason that says no itself, "I am staying put", takes the decline sentence's place.)"""
     o = Offer(id="a", company="Acme", role="Designer", contact_name="Ann Lee", reason=reason)
     text = render(BUILTIN["standard"], o, workbook.profile).text
-    assert f"the offer. {sentence}\n" in text or f"the offer. {sentence} " in text, text
+    assert re.search(rf"(?:the offer|interviews)\. {re.escape(sentence)}[\n ]", text), text
+
+
+DECLINING_REASONS = [
+    "After careful consideration, I've decided to accept another offer that fits my goals.",
+    "I've decided to stay in my current role.",
+    "I have to turn it down, as I am relocating to Lisbon.",
+]
+
+
+@pytest.mark.parametrize("template", ["standard", "brief", "warm", "phone"])
+@pytest.mark.parametrize("reason", DECLINING_REASONS)
+def test_a_reason_that_already_declines_replaces_the_decline_sentence(
+    offer, workbook, template, reason
+):
+    """Said twice, "I have decided to decline the offer. After careful consideration, I've
+    decided to accept another offer": the reason says no, once, and still plainly."""
+    o = dataclasses.replace(offer, reason=reason)
+    tpl = BUILTIN[template]
+    draft = render(tpl, o, workbook.profile)
+    declines = [text for para in tpl.paragraphs for part, text in para if part == "decline"]
+    assert declines and not any(d in draft.text for d in declines), draft.text
+    assert draft.text.count(reason) == 1
+    assert not [s for s in draft.parts if s.kind == "decline"]
+    ctx = context_for(workbook, o, tpl.medium, NOW, template=template)
+    findings = {f.rule: f for f in check(draft.text, ctx)}
+    assert findings["clear-decline"].status != FAIL
+    assert not [f for f in findings.values() if f.status == FAIL], draft.text
+
+
+def test_a_reason_that_does_not_decline_keeps_the_decline_sentence(workbook):
+    reason = "I have accepted a role that lets me stay close to my family."
+    o = Offer(id="a", company="Acme", role="Designer", contact_name="Ann Lee", reason=reason)
+    text = render(BUILTIN["standard"], o, workbook.profile).text
+    assert "I have decided to decline the offer. I have accepted a role" in text
+
+
+def test_a_scenario_reply_keeps_its_own_decline_sentence(workbook):
+    """A counter-decline's "my decision to decline stands" answers the counter-offer."""
+    reason = "I've decided to stay in my current role."
+    o = Offer(id="a", company="Acme", role="Designer", contact_name="Ann Lee", reason=reason)
+    tpl = get_template("counter-decline")
+    text = render(tpl, o, workbook.profile).text
+    declines = [t for para in tpl.paragraphs for part, t in para if part == "decline"]
+    assert all(d in text for d in declines), text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from decline_tui.core.checklist import states_decline
 from decline_tui.core.kinds import REFERRER, kind_of
 from decline_tui.core.model import Offer, Profile, Template, Workbook
 from decline_tui.core.names import first_name, greeting_name, salutation
@@ -447,10 +448,21 @@ def _render_once(
         b.text = prefix
         b.fills = [Span(s.start + 9, s.end + 9, s.kind, s.name) for s in subject.fills]
         b.parts.append(Span(9, 9 + len(subject.text), "subject"))
+    # A reason that says no itself ("I've decided to stay in my current role") takes the
+    # place of the template's decline sentence, which would say it a second time.
+    said_no = (
+        kind_of(template.name).name == "decline"
+        and any(part == "reason" for para in paragraphs for part, _ in para)
+        and states_decline(values["reason"])
+    )
     point = 0
     first = True
     for para in paragraphs:
-        kept = [(part, text) for part, text in para if _included(part, offer) and text.strip()]
+        kept = [
+            (part, text)
+            for part, text in para
+            if _included(part, offer) and text.strip() and not (said_no and part == "decline")
+        ]
         if not kept:
             continue
         if not first:

@@ -36,6 +36,7 @@ from .engine import (
 from .medium import LINKEDIN_FREE, LINKEDIN_PREMIUM
 from .message import Line, Message, word_count
 from .rules import CHECKS, check
+from .structure import states_decline
 from .tone import BRIEF_WORDS, LONG_WORDS
 
 __all__ = [
@@ -61,5 +62,6 @@ __all__ = [
     "context_for",
     "format_report",
     "ok",
+    "states_decline",
     "word_count",
 ]

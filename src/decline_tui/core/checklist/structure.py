@@ -11,6 +11,7 @@ from decline_tui.core.names import PERSON, addressee_kind
 from .engine import FAIL, PASS, SKIP, WARN, CheckContext, Finding, _finding
 from .message import (
     _GREETING_WORD,
+    _STRAIGHTEN,
     Message,
     _capitalised,
     _find_signoff,
@@ -209,6 +210,12 @@ _DECLINE = _rx(
     r" (?:my|our) (?:current|present|existing) (?:role|position|job|company|employer|team|firm)"
     r"|where i am|put)",
 )
+
+
+def states_decline(text: str) -> bool:
+    """Whether a text says no plainly, as the clear-decline rule reads a message: a reason
+    that does needs no decline sentence of the template's before it."""
+    return _DECLINE.search(text.translate(_STRAIGHTEN)) is not None
 
 
 def rule_clear_decline(msg: Message, ctx: CheckContext) -> Finding:

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from decline_tui.core.checklist import FAIL, check, context_for
-from decline_tui.core.compose import render, render_offer
+from decline_tui.core.compose import render, render_offer, short_role
 from decline_tui.core.model import Offer, Profile, Template, Workbook
 from decline_tui.core.templates import (
     BUILTIN,
@@ -410,3 +410,45 @@ def test_a_scenario_reply_keeps_its_own_decline_sentence(workbook):
     text = render(tpl, o, workbook.profile).text
     declines = [t for para in tpl.paragraphs for part, t in para if part == "decline"]
     assert all(d in text for d in declines), text
+
+
+LONG_ROLE = "Senior Software Engineer, Platform Infrastructure (Remote, EMEA) – Level 5"
+
+
+@pytest.mark.parametrize(
+    ("role", "short"),
+    [
+        (LONG_ROLE, "Senior Software Engineer"),
+        ("VP, Engineering", "VP, Engineering"),  # short already: a cut would lose the job
+        ("Head of Design, EMEA", "Head of Design, EMEA"),
+        (
+            "Principal Staff Engineering Manager for Distributed Systems Reliability",
+            "Principal Staff Engineering Manager",
+        ),
+        (
+            "Staff Engineer (Payments) / Tech Lead for the Checkout and Wallet teams",
+            "Staff Engineer",
+        ),
+        ("", ""),
+    ],
+)
+def test_short_role_is_what_a_subject_or_a_spoken_sentence_can_hold(role, short):
+    assert short_role(role) == short
+    assert len(short_role(role)) <= 40
+
+
+def test_a_long_job_title_is_cut_in_the_subject_and_the_phone_script_only(offer, workbook):
+    o = dataclasses.replace(offer, role=LONG_ROLE)
+    email = render(BUILTIN["standard"], o, workbook.profile)
+    assert email.subject == "Job offer: Senior Software Engineer – Sam Lee"
+    assert f"offering me the {LONG_ROLE} position" in email.text  # the letter names it whole
+    phone = render(BUILTIN["phone"], o, workbook.profile)
+    assert LONG_ROLE not in phone.text.split("\n\n---")[0]
+    assert "the Senior Software Engineer role" in phone.text
+
+
+def test_a_lower_case_job_title_is_capitalised_in_the_subject(offer, workbook):
+    o = dataclasses.replace(offer, role="senior software engineer")
+    draft = render(BUILTIN["brief"], o, workbook.profile)
+    assert draft.subject == "Senior Software Engineer offer – Sam Lee"
+    assert "as a senior software engineer." in draft.text

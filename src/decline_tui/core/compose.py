@@ -332,6 +332,42 @@ def field_values(offer: Offer, profile: Profile) -> dict[str, str]:
     }
 
 
+# A job title as a subject line or a sentence said aloud can hold it: a long one is cut at its
+# first qualifier ("Senior Software Engineer, Platform (Remote) – L5"), else between words.
+SHORT_ROLE = 40
+_ROLE_QUALIFIER = re.compile(r"\s*(?:[,;(\[]|\s[-–—|/]\s|:\s)")
+_ROLE_TAIL = re.compile(r"(?:\s+(?:and|for|of|in|at|on|the|to|with|&|-|–|—))+$", re.IGNORECASE)
+_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with"})
+
+
+def short_role(role: str) -> str:
+    """The job title, cut to what a subject line or a spoken sentence can hold.
+
+    A title of up to SHORT_ROLE characters stays whole ("VP, Engineering" is one job); a
+    longer one keeps what comes before its first qualifier when that is two words or more,
+    else as many whole words as fit, never ending on "for" or "and".
+    """
+    role = " ".join(role.split())
+    if len(role) <= SHORT_ROLE:
+        return role
+    m = _ROLE_QUALIFIER.search(role)
+    if m and len(role[: m.start()].split()) >= 2 and m.start() <= SHORT_ROLE:
+        return role[: m.start()]
+    cut = role[: SHORT_ROLE + 1].rsplit(" ", 1)[0] if " " in role[:SHORT_ROLE] else ""
+    cut = _ROLE_TAIL.sub("", cut.rstrip(",;:([-–—|/ "))
+    return cut or role[:SHORT_ROLE].rstrip()
+
+
+def _title_case(title: str) -> str:
+    """A title typed all in lower case, capitalised for a subject line ("Senior Engineer")."""
+    if not title.islower():
+        return title
+    words = title.split(" ")
+    return " ".join(
+        w if (i and w in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
+
+
 # Fields written as prose: set into a sentence, they take its grammar.
 _NOUN_FIELDS = frozenset({"admired", "project"})
 _PROSE_FIELDS = _NOUN_FIELDS | {"reason"}
@@ -439,8 +475,11 @@ def _render_once(
     profile: Profile,
 ) -> Draft:
     values = field_values(offer, profile)
-    subject = _Builder(values)
+    role = short_role(values["role"])
+    subject = _Builder({**values, "role": _title_case(role)})
     subject.add(template.subject)
+    if template.medium != "email":  # said aloud, or in a note of a few hundred characters
+        values = {**values, "role": role}
     b = _Builder(values, _owner(template, offer))
     prefix = ""
     if template.medium == "email" and subject.text:

@@ -452,3 +452,18 @@ def test_a_lower_case_job_title_is_capitalised_in_the_subject(offer, workbook):
     draft = render(BUILTIN["brief"], o, workbook.profile)
     assert draft.subject == "Senior Software Engineer offer – Sam Lee"
     assert "as a senior software engineer." in draft.text
+
+
+REPEATS = [
+    re.compile(r"\bthank(?:s| you)\b[^.]*\bagain\b", re.I),  # a second "thanks … again"
+    re.compile(r"\bthought\b", re.I),  # "the thought you put into it … careful thought"
+]
+
+
+@pytest.mark.parametrize("name", ["phone", "counter-decline"])
+def test_a_template_says_each_thing_once(offer, workbook, name):
+    """The phone script thanked "again" twice (points 2 and 8); the counter-decline thanked
+    for "the thought" put in and then gave it "careful thought"."""
+    text = render(get_template(name), offer, workbook.profile).text
+    for pattern in REPEATS:
+        assert len(pattern.findall(text)) <= 1, (pattern.pattern, text)

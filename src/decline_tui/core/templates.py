@@ -228,8 +228,7 @@ BUILTIN: dict[str, Template] = {
             [
                 (
                     "closing",
-                    "I'll send a short email to confirm. Thanks again, and all the best to you "
-                    "and the team.",
+                    "I'll send a short email to confirm. All the best to you and the team.",
                 )
             ],
             followup="call-followup",
@@ -320,7 +319,7 @@ SCENARIO_TEMPLATES: dict[str, Template] = {
                     "Thank you for coming back to me with an improved offer for the [Job Title] "
                     "position, and for the thought you and the team put into it.",
                 ),
-                ("decline", "I have given it careful thought, and my decision to decline stands."),
+                ("decline", "I have considered it carefully, and my decision to decline stands."),
                 ("reason", "[brief reason]"),
             ],
             [

@@ -79,7 +79,6 @@ ROWS: dict[str, tuple[dict, dict[str, list[str]]]] = {
                 "I have real respect for your commitment to accessible design, and I enjoyed "
                 "getting to know the team."
             ],
-            "rescind": ["I have great respect for your commitment to accessible design."],
             # to the referrer, "your" would be the referrer's: the company's instead
             "referrer-note": [
                 "I enjoyed meeting the team and was impressed by Acme Robotics' commitment to "
@@ -142,7 +141,12 @@ ROWS: dict[str, tuple[dict, dict[str, list[str]]]] = {
     ),
     "admired: a pronoun is kept": (
         {"admired": "its open roadmap"},
-        {"rescind": ["I have great respect for its open roadmap."]},
+        {
+            "counter-decline": [
+                "It means a lot that you wanted me on the team, and I have great respect for "
+                "its open roadmap."
+            ]
+        },
     ),
     # ------------------------------------------------------------------ project
     "project: a bare noun phrase takes 'your'": (
@@ -376,7 +380,7 @@ def test_every_template_reads_right_and_passes_the_checklist(row):
         ),
         ("brief", "admired", None),
         ("linkedin", "reason", None),
-        ("rescind", "admired", "I have great respect for your commitment to accessible design."),
+        ("rescind", "admired", None),  # under 100 words: it owns the decision, no praise
         ("standard", "reason", "I have chosen a role that is a better fit for my goals."),
         ("phone", "reason", "I have chosen a role that is a better fit for my goals."),
         (

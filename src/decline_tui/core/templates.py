@@ -432,38 +432,23 @@ SCENARIO_TEMPLATES: dict[str, Template] = {
         _t(
             "rescind",
             "email",
-            "Backing out of an offer you accepted, after calling them: one apology, a brief "
-            "reason, sent the same day.",
+            "Backing out of an offer you accepted, after calling them: the decision owned, one "
+            "apology, a brief reason, under 100 words, sent the same day.",
             "Withdrawing my acceptance: [Job Title] – [Your Name]",
             [("greeting", "Dear [Hiring Manager's Name],")],
             [
-                (
-                    "thanks",
-                    "Thank you for speaking with me today, and for the trust you showed in "
-                    "offering me the [Job Title] position at [Company Name].",
-                ),
+                ("thanks", "Thank you for speaking with me today."),
                 (
                     "decline",
-                    "As I explained on the call, I am withdrawing my acceptance and will not be "
-                    "able to join the team. I am sorry for the difficulty this causes you.",
+                    "As I said on the call, I am withdrawing my acceptance of the [Job Title] "
+                    "position at [Company Name]. The decision is mine, and I am sorry for the "
+                    "difficulty it causes, especially if you have closed your search.",
                 ),
                 ("reason", "[brief reason]"),
             ],
             [
-                (
-                    "positive",
-                    "I wanted you to know as soon as I was sure, so that you can get back to your "
-                    "other candidates quickly. I have great respect for [specific aspect you "
-                    "admired].",
-                )
-            ],
-            [
-                ("future", "I hope that in time our paths cross again."),
-                (
-                    "help",
-                    "If it would help, I am happy to recommend people from my network for the "
-                    "role.",
-                ),
+                ("positive", "I will gladly return or sign anything you need."),
+                ("future", "I hope our paths cross again."),
             ],
             [("closing", "Kind regards,\n[Your Name]")],
         ),

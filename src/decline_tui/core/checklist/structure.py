@@ -198,7 +198,7 @@ _DECLINE = _rx(
     r"|role|position|job|opportunity))",
     r"pass(?:ing)? on (?:the|this|your) (?:offer|opportunity|role|position|one)",
     r"(?:have|had|must|will|need|decided|going|chosen|choose) to pass",
-    r"withdraw(?:ing)? (?:myself|my (?:application|candidacy))",
+    r"withdraw(?:ing)? (?:myself|my (?:application|candidacy|acceptance))",
     rf"{_TAKE} (?:another|a different) (?:offer|position|role|opportunity|job|company)",
     rf"{_TAKE} (?:an|a) (?:offer|position|role|opportunity|job)"
     r" (?:elsewhere|(?:with|at|from) (?:another|a different))",

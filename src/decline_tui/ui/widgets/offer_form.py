@@ -309,12 +309,14 @@ class OfferForm(VerticalScroll, can_focus=False):
         field now is. Textual's Input places it only on focus and when its cursor moves, so
         it stayed on the row the field was on a frame ago."""
 
-        def place() -> None:
+        def place(again: bool) -> None:
             focused = self.app.focused
             if isinstance(focused, Input):
                 self.app.cursor_position = focused.cursor_screen_offset
+            if again:  # on a busy machine the rows can take one more frame to be laid out
+                self.call_after_refresh(place, False)
 
-        self.call_after_refresh(place)
+        self.call_after_refresh(place, True)
 
     def _fit(self, cell: Widget, text: Text, margin: int = 0) -> None:
         """Cap a row that spans both columns at the lines its text takes across both.

@@ -7,7 +7,7 @@ to the pty until the draft pane (its box on the screen, nothing else counts) gre
 into a Static ("echo: Jon"), typed the same way. Letters go one per PACE seconds plus up to one
 frame (a fast typist), and never before the previous one has shown.
 
-`decline_tui(..., big=True)` types the same way into the demo workbook with 1,000 generated
+`decline_tui(..., offers=1000)` types the same way into the demo workbook with 1,000 generated
 offers after its own: the scale benchmark's "typing while a 1,000-offer save runs".
 """
 
@@ -81,9 +81,6 @@ def type_and_time(
     return out
 
 
-BIG = 1000
-
-
 def add_offers(folder: Path, n: int) -> None:
     """Put `n` generated offers after the demo workbook's own, as the app's Store saves them."""
     from bench.workbooks import make_workbook
@@ -97,9 +94,9 @@ def add_offers(folder: Path, n: int) -> None:
     store.save(wb)
 
 
-def decline_tui(count: int, cache: str, big: bool = False, offers: int = BIG) -> list[float]:
+def decline_tui(count: int, cache: str, offers: int = 0) -> list[float]:
     with demo_data() as folder:
-        if big:
+        if offers:
             add_offers(folder, offers)
         env = bytecode_env(cache, DECLINE_TUI_DATA_DIR=str(folder))
         with Pty(decline_argv(), env) as term:

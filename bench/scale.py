@@ -342,7 +342,7 @@ def run(quick: bool, smoke: bool = False) -> Report:
             rounds = 1 if quick or smoke else 2  # alternate, to share out the machine's moods
             for _ in range(rounds):
                 typed_one += typing_times(letters // rounds, cache)
-                typed_big += typing_times(letters // rounds, cache, big=True, offers=big_n)
+                typed_big += typing_times(letters // rounds, cache, offers=big_n)
         finally:
             shutil.rmtree(cache, ignore_errors=True)
 

@@ -103,7 +103,7 @@ def decline_tui(count: int, cache: str, offers: int = 0) -> list[float]:
             term.wait_for(shows(*DECLINE_MARKERS))
             term.settle(1.0)  # the spelling dictionary loads after the first paint, silently
             draft = find_box(term.screen, "Decline →")  # "Decline → María López"
-            for key in ("f3", "tab", "tab"):  # Details: the company field, role, contact
+            for key in ("f3", "tab", "tab", "tab"):  # Details: company, role, short role, contact
                 term.write(KEYS[key])
                 term.settle(0.3)  # focus moves after the key is handled: one at a time
 

@@ -1,7 +1,8 @@
 """Regenerate the README screenshots from the demo workbook: python screenshots/generate.py
 
 Uses a copy of tests/data/demo.toml in a temporary folder and a fixed clock, so the
-pictures only change when the app does.
+pictures only change when the app does. It also writes drafts.md: every template rendered
+for the demo's first offer, with its checklist, so a reader can judge the prose.
 """
 
 from __future__ import annotations
@@ -12,7 +13,12 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from decline_tui.core.checklist import FAIL, SKIP, WARN, check, context_for
+from decline_tui.core.compose import render_offer
+from decline_tui.core.kinds import kind_of
 from decline_tui.core.session import Session
+from decline_tui.core.store import Store
+from decline_tui.core.templates import all_templates
 from decline_tui.ui.app import DeclineApp
 
 HERE = Path(__file__).resolve().parent
@@ -49,7 +55,39 @@ async def shoot(name: str, size: tuple[int, int], keys: list[str], folder: Path)
         return Path(app.save_screenshot(filename=f"{name}.svg", path=str(HERE)))
 
 
+def drafts_markdown() -> str:
+    """Every template for the demo's first offer, as the app and `render` write it."""
+    wb = Store(DEMO).load()
+    offer = wb.offers[0]
+    out = [
+        "# Every template, rendered for the demo offer",
+        "",
+        f"The first offer of `tests/data/demo.toml` ({offer.label}, to {offer.contact_name}),",
+        f"on {NOW:%Y-%m-%d at %H:%M}. Written by `python screenshots/generate.py`; a test "
+        "fails when this file is out of date.",
+        "Under each draft: its checklist, with the rules its kind skips left out.",
+    ]
+    for name, tpl in all_templates(wb).items():
+        draft = render_offer(wb, offer, template=name, today=NOW.date())
+        out += ["", f"## {name} ({tpl.medium}): {kind_of(name).label}", "", tpl.description, ""]
+        text = f"# {draft.subject}\n\n{draft.body}" if draft.medium == "phone" else draft.text
+        if draft.followup is not None:
+            text += "\n\n--- confirming email, to send after the call ---\n\n"
+            text += draft.followup.text
+        out += ["```text", text, "```", ""]
+        ctx = context_for(wb, offer, tpl.medium, NOW, name)
+        found = [f for f in check(draft.text, ctx) if f.status != SKIP]
+        counts = {s: sum(f.status == s for f in found) for s in (FAIL, WARN)}
+        line = f"Checklist: {counts[FAIL]} fail, {counts[WARN]} warn, "
+        line += f"{len(found) - counts[FAIL] - counts[WARN]} pass"
+        notes = [f"{f.rule} ({f.status}): {f.message}" for f in found if f.status in (FAIL, WARN)]
+        out += [line + ("." if not notes else ":"), *(f"- {n}" for n in notes)]
+    return "\n".join(out) + "\n"
+
+
 async def main() -> None:
+    (HERE / "drafts.md").write_text(drafts_markdown(), encoding="utf-8")
+    print(HERE / "drafts.md")
     for name, (size, keys) in SHOTS.items():
         with tempfile.TemporaryDirectory() as tmp:
             print(await shoot(name, size, keys, Path(tmp)))

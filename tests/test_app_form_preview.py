@@ -69,9 +69,12 @@ async def test_previews_follow_the_template(demo_path):
         assert preview(screen, "project").startswith(
             "→ “I enjoyed learning about the warehouse dashboard redesign."
         )
-        await pilot.press("f7", "f7")  # email -> phone -> LinkedIn: no prose fields at all
+        await pilot.press("f7", "f7")  # email -> phone -> LinkedIn: one personal detail only
         await pilot.pause()
-        assert not any(shown(screen, f) for f in ("reason", "admired", "project"))
+        assert not any(shown(screen, f) for f in ("reason", "admired"))
+        assert "I really enjoyed hearing about the warehouse dashboard redesign." in preview(
+            screen, "project"
+        )
 
 
 async def test_the_form_still_fits_at_80_by_24(demo_path):

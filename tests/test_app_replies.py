@@ -38,6 +38,12 @@ def _accepted(offer: Offer) -> None:
     offer.status = "accepted"
 
 
+def _declined_no_referrer(offer: Offer) -> None:
+    """Declined, with no referrer still to tell: the follow-up tab drafts the check-in."""
+    _declined(offer)
+    offer.referrer = offer.referrer_email = ""
+
+
 def _referred(offer: Offer) -> None:
     offer.referrer = "Ana Torres"
     offer.referrer_email = "ana@example.org"
@@ -52,7 +58,7 @@ CASES = {
     "recruiter-final": ("persistent-recruiter", lambda o: _declined(o, 2), MARIA),
     "rescind": ("multiple-offers", _accepted, MARIA),
     "referrer-note": ("follow-up", _referred, ("Ana Torres", "ana@example.org")),
-    "checkin-note": ("follow-up", _declined, MARIA),
+    "checkin-note": ("follow-up", _declined_no_referrer, MARIA),
 }
 
 

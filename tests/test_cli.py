@@ -193,7 +193,7 @@ def test_render_by_company_prefix_and_medium(saved, capsys):
     code, out, _ = run(capsys, "render", "acme", "--medium", "linkedin")
     assert len(out.strip()) <= 200
     code, out, _ = run(capsys, "render", "acme", "--template", "warm")
-    assert "With warm regards and thanks," in out
+    assert "With warm regards," in out
 
 
 def test_render_ambiguous_prefix(saved, capsys, workbook):

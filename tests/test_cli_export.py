@@ -21,6 +21,7 @@ from decline_tui.core.store import Store, workbook_path
 from tests.test_export_formats import event_day, read_ics
 
 TODAY = "2026-11-25"
+NOW = f"{TODAY}T10:30"
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -68,10 +69,10 @@ def _change_workbook(change) -> None:
 
 def test_export_txt(saved, capsys, tmp_path):
     target = tmp_path / "decline.txt"
-    code, out, err = run(capsys, "export", "acme", "--to", str(target))
+    code, out, err = run(capsys, "export", "acme", "--to", str(target), "--now", NOW)
     assert code == 0 and err == ""
     wb = _saved_workbook()
-    draft = render_offer(wb, wb.offer("acme"))
+    draft = render_offer(wb, wb.offer("acme"), today=date.fromisoformat(TODAY))
     assert target.read_text(encoding="utf-8") == export.draft_as_text(draft)
     assert (
         out == f"Wrote the email for Acme Robotics – Senior Product Designer to {target} "
@@ -81,10 +82,12 @@ def test_export_txt(saved, capsys, tmp_path):
 
 def test_export_md_of_a_phone_script(saved, capsys, tmp_path):
     target = tmp_path / "script.md"
-    code, out, _ = run(capsys, "export", "acm", "--to", str(target), "--medium", "phone")
+    code, out, _ = run(
+        capsys, "export", "acm", "--to", str(target), "--medium", "phone", "--now", NOW
+    )
     assert code == 0
     wb = _saved_workbook()
-    draft = render_offer(wb, wb.offer("acme"), medium="phone")
+    draft = render_offer(wb, wb.offer("acme"), medium="phone", today=date.fromisoformat(TODAY))
     title = "Decline: Acme Robotics – Senior Product Designer"
     assert target.read_text(encoding="utf-8") == export.draft_as_markdown(draft, title=title)
     assert out.startswith("Wrote the phone script for Acme Robotics") and "(Markdown)" in out
@@ -133,7 +136,7 @@ def test_export_uses_the_persons_own_edit(saved, capsys, tmp_path):
     warm = tmp_path / "warm.txt"
     code, out, _ = run(capsys, "export", "acme", "--to", str(warm), "--template", "warm")
     assert code == 0 and not out.startswith("Wrote your edited")
-    assert "With warm regards and thanks," in warm.read_text(encoding="utf-8")
+    assert "With warm regards," in warm.read_text(encoding="utf-8")
     # An edit of another medium does not stand in for this one.
     li = tmp_path / "li.txt"
     assert run(capsys, "export", "acme", "--to", str(li), "--medium", "linkedin")[0] == 0
@@ -232,7 +235,7 @@ def fake_clipboard(monkeypatch):
 
 
 def test_clipboard_with_a_tool(saved, capsys, fake_clipboard):
-    code, out, _ = run(capsys, "export", "acme", "--clipboard")
+    code, out, _ = run(capsys, "export", "acme", "--clipboard", "--now", NOW)
     assert code == 0
     assert out == (
         "Copied the email for Acme Robotics – Senior Product Designer to the clipboard "
@@ -242,7 +245,8 @@ def test_clipboard_with_a_tool(saved, capsys, fake_clipboard):
     ((tool, text),) = fake_clipboard
     wb = _saved_workbook()
     assert tool.name == "fakecopy"
-    assert text == export.draft_as_text(render_offer(wb, wb.offer("acme")))
+    today = date.fromisoformat(TODAY)
+    assert text == export.draft_as_text(render_offer(wb, wb.offer("acme"), today=today))
 
 
 def test_clipboard_copies_a_phone_script_with_its_followup(saved, capsys, fake_clipboard):

@@ -67,6 +67,7 @@ def test_parts_are_tagged_with_their_spans(offer, workbook):
         "positive",
         "future",
         "help",
+        "wish",
         "closing",
     ]
     by_kind = {s.kind: draft.text[s.start : s.end] for s in draft.parts}
@@ -154,9 +155,17 @@ def test_user_text_with_brackets_is_not_re_expanded(workbook):
 def test_phone_script_has_numbered_points_and_a_confirming_email(offer, workbook):
     draft = render_offer(workbook, offer, medium="phone")
     assert draft.medium == "phone"
-    points = [p for p in draft.body.split("\n\n")]
+    paragraphs = draft.body.split("\n\n")
+    points = [p for p in paragraphs if not p.startswith("If ")]
     assert [p.split(".")[0] for p in points] == [str(i) for i in range(1, len(points) + 1)]
     assert points[0].startswith("1. Hi María, it's Sam Lee.")
+    # what to say if the call goes another way follows the points, unnumbered
+    branches = paragraphs[len(points) :]
+    assert [b.split(":")[0] for b in branches] == [
+        "If they ask why",
+        "If they counter on the call",
+        "If you reach voicemail",
+    ]
     assert draft.followup is not None and draft.followup.medium == "email"
     assert "As I mentioned on the call" in draft.followup.text
 
@@ -387,7 +396,8 @@ def test_a_reason_that_already_declines_replaces_the_decline_sentence(
     draft = render(tpl, o, workbook.profile)
     declines = [text for para in tpl.paragraphs for part, text in para if part == "decline"]
     assert declines and not any(d in draft.text for d in declines), draft.text
-    assert draft.text.count(reason) == 1
+    # said once; a phone script's "If they ask why" branch says it again, on purpose
+    assert draft.text.split("\n\nIf they ask why")[0].count(reason) == 1
     assert not [s for s in draft.parts if s.kind == "decline"]
     ctx = context_for(workbook, o, tpl.medium, NOW, template=template)
     findings = {f.rule: f for f in check(draft.text, ctx)}

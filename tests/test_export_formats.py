@@ -163,6 +163,22 @@ def test_eml_non_ascii_subject_and_long_lines(workbook, offer):
     assert body_of(msg) == f"Bonjour,\n\n{long_line}\n"
 
 
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Checking in after the Senior Product Designer interviews – Sam Lee",
+        "Job offer: Senior Product Designer – María López-Fernández de la Cruz",
+        *(f"{'x' * n} Senior Product Designer interviews – Sam Lee" for n in range(1, 40, 3)),
+    ],
+)
+def test_eml_a_long_subject_folded_before_a_dash_keeps_one_space(workbook, offer, subject):
+    """Python's folder left "interviews \r\n =?utf-8?b?4oCT?=": two spaces once unfolded."""
+    draft = Draft("email", "checkin-note", subject, "Hi,\n")
+    data = draft_as_eml(draft, offer, workbook.profile, now=NOW)
+    assert_wire_format(data)
+    assert parse_eml(data)["Subject"] == subject
+
+
 def test_eml_without_addresses_leaves_from_and_to_out(email_draft):
     offer = Offer(id="x", contact_name="María López")
     msg = parse_eml(draft_as_eml(email_draft, offer, Profile("Sam Lee", ""), now=NOW))

@@ -32,7 +32,9 @@ def test_the_kinds_know_every_rule_and_every_scenario_template():
     assert set(RULES) == ALL_RULES
     for kind in KINDS.values():
         assert kind.rules <= ALL_RULES
-    assert set(TEMPLATE_KINDS) == set(SCENARIO_TEMPLATES)
+    # Every scenario reply has its kind; so have the call's confirming email and the LinkedIn
+    # note, declines that leave parts out on purpose.
+    assert set(TEMPLATE_KINDS) == set(SCENARIO_TEMPLATES) | {"call-followup", "linkedin"}
     for name in all_templates():
         assert kind_of(name).name in KINDS
     assert kind_of("my-own-template").name == "decline"
@@ -41,9 +43,11 @@ def test_the_kinds_know_every_rule_and_every_scenario_template():
 def test_a_checkin_note_needs_no_decline_and_says_why_a_rule_is_skipped():
     text = "Hi Maria,\n\nCongratulations on the launch! I hope the team is well.\n\nBest,\nSam"
     f = found(text, kind="checkin", recipient="Maria", sender="Sam")
-    for rule in ("clear-decline", "brief-reason", "door-open", "gratitude", "timely"):
+    for rule in ("clear-decline", "brief-reason", "door-open", "gratitude"):
         assert f[rule].status == SKIP
         assert f[rule].message == "Not checked for a check-in note."
+    # Timed from the check-in's due date, never the offer's deadline: none is given here.
+    assert f["timely"].status == SKIP and "No check-in is due" in f["timely"].message
     assert not [r for r, x in f.items() if x.status == FAIL]
     # The same text as a decline fails: it declines nothing.
     assert found(text, recipient="Maria", sender="Sam")["clear-decline"].status == FAIL

@@ -84,10 +84,6 @@ ROWS: dict[str, tuple[dict, dict[str, list[str]]]] = {
                 "I enjoyed meeting the team and was impressed by Acme Robotics' commitment to "
                 "accessible design."
             ],
-            "checkin-note": [
-                "Congratulations on the progress: it is great to see your commitment to "
-                "accessible design still at the heart of what you do."
-            ],
         },
     ),
     "admired: typed capitalised, as a sentence start": (
@@ -112,9 +108,13 @@ ROWS: dict[str, tuple[dict, dict[str, list[str]]]] = {
         {"admired": "the care your team puts into accessibility"},
         {"standard": ["I was impressed by the care your team puts into accessibility, and"]},
     ),
-    "admired: a gerund is kept": (
+    # "I admired building tools" reads as if the writer built them
+    "admired: a gerund is their work": (
         {"admired": "building accessible tools for everyone"},
-        {"phone": ["5. I admired building accessible tools for everyone, and"]},
+        {
+            "phone": ["5. I admired your work building accessible tools for everyone, and"],
+            "referrer-note": ["was impressed by Acme Robotics' work building accessible tools"],
+        },
     ),
     "admired: a name's possessive is kept": (
         {"admired": "Acme's open design reviews"},
@@ -174,9 +174,9 @@ ROWS: dict[str, tuple[dict, dict[str, list[str]]]] = {
         {"project": "mentoring programme"},
         {"warm": ["and I loved hearing about your mentoring programme."]},
     ),
-    "project: a gerund is kept": (
+    "project: a gerund is their work": (
         {"project": "mentoring junior designers"},
-        {"brief": ["I enjoyed learning about mentoring junior designers."]},
+        {"brief": ["I enjoyed learning about your work mentoring junior designers."]},
     ),
     # ------------------------------------------------------------------ reason
     "reason: a fragment naming a fit": _reason_row(
@@ -250,7 +250,8 @@ ROWS: dict[str, tuple[dict, dict[str, list[str]]]] = {
             "checkin-note": ["Hi Aisha,"],
             "phone": ["1. Hi Aisha, it's Sam Lee."],
             "linkedin": ["Hi Aisha, thank you again"],
-            "referrer-note": ["I have told Dr. Aisha Bello that I would be glad to stay in touch."],
+            # the contact is not named to the referrer: "them" is the team
+            "referrer-note": ["Hi Ana,", "I have told them I would be glad to stay in touch,"],
         },
     ),
     "contact: a single name": (
@@ -259,7 +260,7 @@ ROWS: dict[str, tuple[dict, dict[str, list[str]]]] = {
             "standard": ["Dear Cher,"],
             "brief": ["Hi Cher,"],
             "phone": ["1. Hi Cher, it's Sam Lee."],
-            "referrer-note": ["I have told Cher that I would be glad to stay in touch."],
+            "referrer-note": ["Hi Ana,", "I have told them I would be glad to stay in touch,"],
         },
     ),
     "contact: empty, the placeholder shows": (
@@ -289,7 +290,8 @@ ROWS: dict[str, tuple[dict, dict[str, list[str]]]] = {
                 "As I mentioned on the call, I am declining the offer for the Senior Product "
                 "Designer position at Acme Inc.\n"
             ],
-            "linkedin": ["thank you again for the Senior Product Designer offer at Acme Inc. I've"],
+            # the title gives way to the personal detail within 200 characters
+            "linkedin": ["thank you again for the offer at Acme Inc. I've decided to decline it"],
             "recruiter-final": ["I appreciated getting to know you and the team at Acme Inc. I"],
             "standard": ["position at Acme Inc., and for the time"],
             "brief": ["Thank you for the offer to join Acme Inc. as a Senior Product Designer."],

@@ -332,7 +332,12 @@ def test_referrer_note_without_a_referrer_leaves_the_placeholder(wb, filled):
 
 def test_checkin_note_asks_for_nothing(wb, filled):
     text = render_named("checkin-note", wb, filled).text
-    assert "Congratulations" in text
+    assert "Congratulations" not in text  # on no news in particular: it says nothing of it
+    assert "I hope all is well with you and everyone at Acme Robotics." in text
+    filled.news = "the launch of the mobile app"
+    text = render_named("checkin-note", wb, filled).text
+    assert "Subject: Congratulations on the launch of the mobile app\n" in text
+    assert "I saw the news about the launch of the mobile app, and wanted to say" in text
     assert "?" not in text
     assert "No need to reply" in text
     assert not re.search(r"\b(?:could you|would you|can you|please)\b", text, re.IGNORECASE)

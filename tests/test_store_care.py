@@ -312,14 +312,18 @@ def test_every_field_of_an_offer_and_a_workbook_reaches_the_file(path):
     """A field the store does not write is lost on the next save: every one must round-trip."""
     offer = care_offer(
         role="R",
+        short_role="r",
         contact_name="C",
         contact_email="c@x",
+        preferred_name="Cee",
+        register="informal",
         received=date(2026, 11, 1),
         deadline=date(2026, 11, 2),
         channel="phone",
         reason="why",
         admired="a",
         project="p",
+        news="your Series B",
         future_open=False,
         offer_referrals=True,
         status="declined",

@@ -84,14 +84,19 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="run the decline checklist on a message",
         description="Run the decline checklist on the text you will send. An optional first "
-        "line 'Subject: ...' is the email's subject.\n"
+        "line 'Subject: ...' is the email's subject. --template checks a reply by its own "
+        "kind's rules (a counter reply, a check-in note…). A phone script may end with its "
+        "confirming email after a line '--- confirming email, to send after the call ---' "
+        "(as `render` prints it): that email is checked on its own, as an email.\n"
         "Exit status: 0 when nothing fails, 1 when a rule fails, 2 for bad input.",
         epilog="examples:\n"
         "  decline-tui check draft.txt\n"
         "  pbpaste | decline-tui check - --medium linkedin --json\n"
         "  decline-tui check draft.txt --other Globex --received 2026-11-20 "
         "--deadline 2026-11-27\n"
-        "  decline-tui check draft.txt --offer acme   (dates and names from the workbook)",
+        "  decline-tui check draft.txt --offer acme   (dates and names from the workbook)\n"
+        "  decline-tui check reply.txt --offer acme --template recruiter-reply\n"
+        "  decline-tui render acme --medium phone | decline-tui check - --medium phone",
         formatter_class=_FORMAT,
     )
     p.add_argument("file", nargs="?", default="-", metavar="FILE", help="text file, or - for stdin")
@@ -114,6 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="OFFER",
         help="take names, dates and other companies from this offer of the workbook",
     )
+    p.add_argument(
+        "--template",
+        metavar="NAME",
+        help="the template the text was drafted from: its kind's rules apply (see the README)",
+    )
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser(
@@ -131,6 +141,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("offer", metavar="OFFER", help="offer id or start of the company name")
     p.add_argument("--medium", choices=MEDIUMS, help="email, phone or linkedin")
     p.add_argument("--template", metavar="NAME", help="template to use (see the README)")
+    p.add_argument(
+        "--today",
+        metavar="DATE",
+        help="the day it is sent: a late answer says sorry for the delay (default: today)",
+    )
     p.set_defaults(func=cmd_render)
 
     p = sub.add_parser(
@@ -288,13 +303,17 @@ def build_parser() -> argparse.ArgumentParser:
 ADD_OPTIONS = (
     ("company", "company", "the company's name (the offer's id is made from it)"),
     ("role", "role", "the role you were offered"),
+    ("short-role", "short_role", "the role as subjects and calls say it, e.g. Senior Engineer"),
     ("contact", "contact_name", "who made the offer: the draft greets them"),
     ("contact-email", "contact_email", "their email address (the .eml goes to it)"),
+    ("preferred-name", "preferred_name", "the first name they go by: greetings use it"),
+    ("register", "register", "formal greetings (Dear Dr. Bello,), informal (Hi Aisha,) or auto"),
     ("received", "received", "when the offer came: YYYY-MM-DD (default: today)"),
     ("deadline", "deadline", "the day they need an answer: YYYY-MM-DD"),
     ("reason", "reason", "why you decline, in a sentence"),
     ("admired", "admired", "what impressed you: 'I was impressed by ...'"),
     ("project", "project", "what you enjoyed learning about"),
+    ("news", "news", "their latest news, for a check-in note: 'your Series B'"),
     ("referrer", "referrer", "who referred you, if anyone"),
     ("referrer-email", "referrer_email", "their email address"),
     ("channel", "channel", "how the offer came"),
@@ -309,6 +328,7 @@ BOOL_OPTIONS = ("future_open", "offer_referrals")
 _METAVARS = {
     "company": "NAME",
     "contact_name": "NAME",
+    "preferred_name": "NAME",
     "referrer": "NAME",
     "contact_email": "EMAIL",
     "referrer_email": "EMAIL",
@@ -317,7 +337,11 @@ _METAVARS = {
     "interviews": "N",
     "template": "NAME",
 }
-CHOICE_OPTIONS = {"channel": CHANNELS, "status": STATUSES}
+CHOICE_OPTIONS = {
+    "channel": CHANNELS,
+    "status": STATUSES,
+    "register": ("formal", "informal", "auto"),
+}
 FIELD_ALIASES = {"contact": "contact_name"}
 
 
@@ -488,39 +512,93 @@ def _read_input(name: str) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from decline_tui.core.checklist import CheckContext, check, context_for, format_report, ok
+    from decline_tui.core.checklist import attached_email, check, format_report, ok
 
     received = parse_date(args.received, "--received") if args.received else None
     deadline = parse_date(args.deadline, "--deadline") if args.deadline else None
     now = parse_datetime(args.now, "--now") if args.now else datetime.now()
+    wb, offer = None, None
     if args.offer:
         wb, path = _load(args)
         offer = find_offer(wb, args.offer, path)
-        ctx = context_for(wb, offer, args.medium or "email", now)
-        if not args.medium:
-            from decline_tui.core.templates import pick_template
+    template, medium = _check_template(wb, offer, args.template, args.medium)
 
-            ctx.medium = pick_template(wb, offer.template).medium
-    else:
-        ctx = CheckContext(medium=args.medium or "email", now=now)
-    if received:
-        ctx.received = received
-    if deadline:
-        ctx.deadline = deadline
-    ctx.others = (*ctx.others, *args.other)
+    def context(medium: str, template: str) -> Any:
+        from decline_tui.core.checklist import CheckContext, context_for
+        from decline_tui.core.kinds import kind_of
+
+        if wb is not None and offer is not None:
+            ctx = context_for(wb, offer, medium, now, template=template)
+        else:
+            kind = kind_of(template)
+            ctx = CheckContext(medium=medium, now=now, kind=kind.name, firm=kind.firm)
+        if received:
+            ctx.received = received
+        if deadline:
+            ctx.deadline = deadline
+        ctx.others = (*ctx.others, *args.other)
+        return ctx
+
     text = _read_input(args.file)
-    findings = check(text, ctx)
+    findings = check(text, context(medium, template))
+    # A phone script as `render` prints it ends with its confirming email: checked as one.
+    email = attached_email(text) if medium == "phone" else None
+    followup = None
+    if email is not None:
+        from decline_tui.core.templates import all_templates
+
+        tpl = all_templates(wb).get(template)
+        name = (tpl.followup if tpl is not None else "") or "call-followup"
+        followup = (email[0], email[1], check(email[1], context("email", name)))
+    passed = ok(findings) and (followup is None or ok(followup[2]))
     if args.json:
-        out = {"ok": ok(findings), "findings": [f.to_dict() for f in findings]}
+        out: dict[str, Any] = {"ok": passed, "findings": [f.to_dict() for f in findings]}
+        if followup is not None:
+            offset, _email, found = followup
+            out["followup"] = {  # spans count from `offset`, where the email starts
+                "ok": ok(found),
+                "offset": offset,
+                "findings": [f.to_dict() for f in found],
+            }
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
+        if followup is not None:
+            print("The phone script (the confirming email after it is checked below):\n")
         print(format_report(findings, text))
-    return EXIT_OK if ok(findings) else EXIT_FAIL
+        if followup is not None:
+            print("\nThe confirming email, checked as an email:\n")
+            print(format_report(followup[2], followup[1]))
+    return EXIT_OK if passed else EXIT_FAIL
 
 
-def _render(wb: Workbook, offer: Offer, medium: str | None, template: str | None) -> Any:
-    """The offer's draft; a template asked for in a medium it is not written for is refused
-    (it would silently come out in its own medium), naming the templates that fit."""
+def _check_template(
+    wb: Workbook | None, offer: Offer | None, name: str | None, medium: str | None
+) -> tuple[str, str]:
+    """(template, medium) to check a text by: the template asked for (its kind's rules, its
+    medium unless --medium says otherwise; one written for another medium is refused), else
+    with an offer the template its draft in that medium comes from, else a decline."""
+    from decline_tui.core.templates import TemplateError, get_template, pick_template
+
+    if name:
+        try:
+            tpl = get_template(name, wb)
+        except TemplateError as exc:
+            raise UsageError(str(exc)) from None
+        if medium and tpl.medium != medium:
+            raise UsageError(f'template "{name}" is for {tpl.medium}, not {medium}')
+        return name, tpl.medium
+    if offer is not None:
+        tpl = pick_template(wb, offer.template, medium)
+        return tpl.name, medium or tpl.medium
+    return "", medium or "email"
+
+
+def _render(
+    wb: Workbook, offer: Offer, medium: str | None, template: str | None, today: date
+) -> Any:
+    """The offer's draft as sent `today` (late, it says sorry); a template asked for in a
+    medium it is not written for is refused (it would silently come out in its own medium),
+    naming the templates that fit."""
     from decline_tui.core.compose import render_offer
     from decline_tui.core.templates import TemplateError, all_templates
 
@@ -534,7 +612,7 @@ def _render(wb: Workbook, offer: Offer, medium: str | None, template: str | None
                 f"templates for {medium}: {fits}"
             )
     try:
-        return render_offer(wb, offer, medium=medium, template=template)
+        return render_offer(wb, offer, medium=medium, template=template, today=today)
     except TemplateError as exc:
         raise UsageError(str(exc)) from None
 
@@ -542,7 +620,8 @@ def _render(wb: Workbook, offer: Offer, medium: str | None, template: str | None
 def cmd_render(args: argparse.Namespace) -> int:
     wb, path = _load(args)
     offer = find_offer(wb, args.offer, path)
-    draft = _render(wb, offer, args.medium, args.template)
+    today = parse_date(args.today, "--today") if args.today else date.today()
+    draft = _render(wb, offer, args.medium, args.template, today)
     if draft.medium == "phone":
         print(f"# {draft.subject}\n\n" if draft.subject else "", end="")
         print(draft.body)
@@ -769,7 +848,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from None
     wb, path = _load(args)
     offer = find_offer(wb, args.offer, path)
-    draft = _render(wb, offer, args.medium, args.template)
+    draft = _render(wb, offer, args.medium, args.template, now.date())
     # Asking for a template asks for its words; otherwise the person's own edit wins.
     from decline_tui.core.session import draft_key
 

@@ -3,17 +3,44 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from decline_tui.core.checklist import states_decline
 from decline_tui.core.kinds import REFERRER, kind_of
-from decline_tui.core.model import Offer, Profile, Template, Workbook
-from decline_tui.core.names import first_name, greeting_name, salutation
-from decline_tui.core.templates import PLACEHOLDERS, get_template, pick_template
+from decline_tui.core.model import REGISTERS, Offer, Profile, Template, Workbook
+from decline_tui.core.names import PERSON, addressee_kind, first_name, greeting_name, salutation
+from decline_tui.core.templates import ALT_SUBJECTS, PLACEHOLDERS, get_template, pick_template
+from decline_tui.core.timing import PROMPT_DAYS
 
 PLACEHOLDER_RE = re.compile(r"\[([^\[\]\n]{1,80})\]")
-# Parts that appear only when the offer says so.
-CONDITIONAL = {"future": "future_open", "help": "offer_referrals"}
+
+
+def _news(offer: Offer) -> bool:
+    return bool(offer.news.strip())
+
+
+def _open_to_counter(offer: Offer) -> bool:
+    """They set what would make them reconsider: a counter on the call is heard, not refused."""
+    return offer.reconsider is not None and not offer.reconsider.is_empty() and not offer.firm
+
+
+# Parts that appear only in some cases: (offer, late) -> whether the part is written. `late`
+# is whether the answer comes after the offer's deadline or its prompt window (the timely
+# rule's test), so a decline apologises for the delay exactly when it is late.
+CONDITIONAL: dict[str, Callable[[Offer, bool], bool]] = {
+    "future": lambda offer, late: offer.future_open,
+    "help": lambda offer, late: offer.offer_referrals,
+    "late": lambda offer, late: late,
+    "news": lambda offer, late: _news(offer),
+    "no-news": lambda offer, late: not _news(offer),
+    "if-counter": lambda offer, late: not _open_to_counter(offer),
+    "if-counter-open": lambda offer, late: _open_to_counter(offer),
+}
+# A phone script's branches: said only if the call goes that way, so they follow the
+# numbered points unnumbered ("If they ask why: …").
+BRANCHES = frozenset({"if-why", "if-counter", "if-counter-open", "voicemail"})
 
 
 @dataclass(frozen=True)
@@ -187,7 +214,19 @@ def _owner_glue(phrase: str, owner: str) -> str:
         return ""
     if _first_word(phrase).endswith(("'s", "s'")):
         return "the "  # "team's care" -> "the team's care"
+    if _gerund(phrase):
+        # "impressed by building tools" reads as if the writer built them: it is their work
+        return f"{owner}work "
     return owner if _needs_owner(phrase) else ""
+
+
+def _gerund(phrase: str) -> bool:
+    """An action named by its -ing word ("building tools", "mentoring junior designers"),
+    not a noun made from one ("mentoring programme", "onboarding")."""
+    word = _first_word(phrase)
+    if not (len(word) > 4 and word.endswith("ing")) or word in _ING_NOUNS:
+        return False
+    return not _needs_owner(phrase)
 
 
 def possessive(name: str) -> str:
@@ -315,12 +354,16 @@ def field_values(offer: Offer, profile: Profile) -> dict[str, str]:
     return {
         "company": company,
         "role": offer.role.strip(),
+        "short_role": " ".join(offer.short_role.split()),
         "contact_name": offer.contact_name.strip(),
         "contact_salutation": salutation(offer.contact_name),
-        "contact_first_name": greeting_name(offer.contact_name),
+        "contact_first_name": greeting_name(offer.contact_name, offer.preferred_name),
         "contact_email": offer.contact_email.strip(),
+        # Not a placeholder: how a greeting addresses the contact (see _Builder._greeting).
+        "register": offer.register if offer.register in REGISTERS else "",
         "admired": _phrase(offer.admired, company),
         "project": _phrase(offer.project, company),
+        "news": _phrase(offer.news, company),
         "reason": _sentence(offer.reason, company),
         "your_name": profile.name.strip(),
         "your_first_name": first_name(profile.name),
@@ -369,7 +412,7 @@ def _title_case(title: str) -> str:
 
 
 # Fields written as prose: set into a sentence, they take its grammar.
-_NOUN_FIELDS = frozenset({"admired", "project"})
+_NOUN_FIELDS = frozenset({"admired", "project", "news"})
 _PROSE_FIELDS = _NOUN_FIELDS | {"reason"}
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])([Aa])n? $")
 _AN_WORDS = re.compile(r"[aeiou]|hour|honest|heir", re.I)
@@ -396,6 +439,15 @@ def _sentence_start(text: str) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
+# A greeting word opening a part or a line of it, just before the contact's name.
+_GREETING_LEAD = re.compile(r"(?:^|(?<=\n))(Dear|Hi|Hello|Hey) \Z")
+# After the name, a greeting that runs on into a sentence, as a call's does: ", it's Sam".
+_SPOKEN_ON = re.compile(r",[ \t]+[a-z]")
+
+
+_YOUR = re.compile(r"(?<![\w'’])[Yy]our(?![\w'’])")
+
+
 class _Builder:
     """Accumulates text while recording spans, so offsets are right by construction."""
 
@@ -412,10 +464,8 @@ class _Builder:
         for m in PLACEHOLDER_RE.finditer(raw):
             self.text += raw[pos : m.start()]
             key = PLACEHOLDERS.get(normalise_key(m.group(1)))
-            if key == "contact_name" and self.text.endswith("Dear ") and self._titled():
-                # "Dear Dr. Bello", not "Dear Dr. Aisha Bello"; "Dear Hiring Team", not
-                # "Dear the hiring team"
-                key = "contact_salutation"
+            if key in ("contact_name", "contact_first_name"):
+                key = self._greeting(key, start, raw[m.end() :])
             value = self.values.get(key, "") if key else ""
             pos = m.end()
             if not value:
@@ -434,6 +484,35 @@ class _Builder:
     def _titled(self) -> bool:
         return self.values.get("contact_salutation") != self.values.get("contact_name")
 
+    def _greeting(self, key: str, start: int, after: str) -> str:
+        """Which of the contact's names a greeting opening this part's line uses, in the
+        offer's register; the greeting word changes with a formal one ("Hi" → "Dear").
+
+        Formal: "Dear Dr. Bello," ("Hello Dr. Bello, it's Sam…" said on a call). Informal:
+        the first name they go by, "Dear Aisha,", "Hi Bob,". Unset: as the template says,
+        "Dear" taking a title with the surname. A group or a role is greeted alike in every
+        register: "Dear Hiring Team,", "Hi all,". Outside a greeting: the field as it is.
+        """
+        lead = _GREETING_LEAD.search(self.text[start:])
+        if lead is None:
+            return key
+        word = lead.group(1)
+        register = self.values.get("register", "")
+        if addressee_kind(self.values.get("contact_name", "")) != PERSON:
+            return "contact_salutation" if word == "Dear" else "contact_first_name"
+        if register == "formal":
+            spoken = _SPOKEN_ON.match(after) is not None  # "Hi Maria, it's Sam": a call
+            said = "Hello" if spoken else "Dear"
+            if word != said:
+                self.text = self.text[: start + lead.start(1)] + said + " "
+            return "contact_salutation"
+        if register == "informal":
+            return "contact_first_name"
+        if key == "contact_name" and word == "Dear" and self._titled():
+            # "Dear Dr. Bello", not "Dear Dr. Aisha Bello"
+            return "contact_salutation"
+        return key
+
     def _fit_article(self, value: str) -> None:
         """The template's "a" before a value becomes "an" when the value needs it."""
         m = _ARTICLE_BEFORE.search(self.text[-4:])
@@ -444,6 +523,9 @@ class _Builder:
             self.text = self.text[: len(self.text) - len(m.group(0))] + word + " "
 
     def _fill(self, key: str, value: str) -> None:
+        if key in _NOUN_FIELDS and self.owner != "your ":
+            # to a referrer, "your team" would be theirs: the company's team
+            value = _YOUR.sub(self.owner.rstrip(), value)
         glue = _owner_glue(value, self.owner) if key in _NOUN_FIELDS else ""
         if key in _PROSE_FIELDS and _sentence_start(self.text):
             if glue:
@@ -456,6 +538,11 @@ class _Builder:
         self.fills.append(Span(at, len(self.text), "field", key))
 
 
+# Kinds whose decline sentence is the first "no": a reason that says no itself replaces it.
+# A reply keeps its own ("my decision to decline stands" answers what they asked).
+_FIRST_NO = frozenset({"decline", "call-followup", "linkedin-note", "referrer-note"})
+
+
 def _owner(template: Template, offer: Offer) -> str:
     """Whose the admired things are: "your" to the company; to a referrer, the company's."""
     if kind_of(template.name).recipient != REFERRER:
@@ -463,9 +550,35 @@ def _owner(template: Template, offer: Offer) -> str:
     return f"{possessive(offer.company)} " if offer.company.strip() else "the team's "
 
 
-def _included(part: str, offer: Offer) -> bool:
-    flag = CONDITIONAL.get(part)
-    return flag is None or bool(getattr(offer, flag))
+def _included(part: str, offer: Offer, late: bool) -> bool:
+    when = CONDITIONAL.get(part)
+    return when is None or bool(when(offer, late))
+
+
+def is_late(offer: Offer, today: date | None) -> bool:
+    """Whether an answer today comes late: past the deadline, or longer after the offer than
+    the timely rule allows. A decline then says sorry for the delay, once."""
+    if today is None or offer.status != "deciding":
+        return False  # once answered, the draft is a record of what was sent
+    if offer.deadline is not None and today > offer.deadline:
+        return True
+    return offer.received is not None and (today - offer.received).days > PROMPT_DAYS
+
+
+def _subject_for(template: Template, offer: Offer, profile: Profile) -> str:
+    """The template's subject, or its next wording when a field the first needs is empty
+    (a check-in note says "Congratulations on …" only when it knows on what)."""
+    choices = [template.subject, *ALT_SUBJECTS.get(template.subject, ())]
+    if len(choices) < 2:
+        return template.subject
+    values = field_values(offer, profile)
+    for subject in choices:
+        keys = (
+            PLACEHOLDERS.get(normalise_key(m.group(1))) for m in PLACEHOLDER_RE.finditer(subject)
+        )
+        if all(key and values.get(key) for key in keys):
+            return subject
+    return choices[-1]
 
 
 def _render_once(
@@ -473,11 +586,12 @@ def _render_once(
     paragraphs: list[list[tuple[str, str]]],
     offer: Offer,
     profile: Profile,
+    late: bool = False,
 ) -> Draft:
     values = field_values(offer, profile)
-    role = short_role(values["role"])
+    role = values["short_role"] or short_role(values["role"])
     subject = _Builder({**values, "role": _title_case(role)})
-    subject.add(template.subject)
+    subject.add(_subject_for(template, offer, profile))
     if template.medium != "email":  # said aloud, or in a note of a few hundred characters
         values = {**values, "role": role}
     b = _Builder(values, _owner(template, offer))
@@ -490,7 +604,7 @@ def _render_once(
     # A reason that says no itself ("I've decided to stay in my current role") takes the
     # place of the template's decline sentence, which would say it a second time.
     said_no = (
-        kind_of(template.name).name == "decline"
+        kind_of(template.name).name in _FIRST_NO
         and any(part == "reason" for para in paragraphs for part, _ in para)
         and states_decline(values["reason"])
     )
@@ -500,14 +614,14 @@ def _render_once(
         kept = [
             (part, text)
             for part, text in para
-            if _included(part, offer) and text.strip() and not (said_no and part == "decline")
+            if _included(part, offer, late) and text.strip() and not (said_no and part == "decline")
         ]
         if not kept:
             continue
         if not first:
             b.add("\n\n")
         first = False
-        if template.medium == "phone":
+        if template.medium == "phone" and not all(part in BRANCHES for part, _ in kept):
             point += 1
             b.add(f"{point}. ")
         for i, (part, text) in enumerate(kept):
@@ -524,29 +638,39 @@ def render(
     offer: Offer,
     profile: Profile,
     wb: Workbook | None = None,
+    today: date | None = None,
 ) -> Draft:
-    """Fill a template from an offer; shorter wordings are tried when it must fit a limit."""
-    draft = _render_once(template, template.paragraphs, offer, profile)
+    """Fill a template from an offer; shorter wordings are tried when it must fit a limit.
+
+    `today` is the day it would be sent: an answer that is late by then says sorry once
+    (the template's "late" part). Without it nothing is late.
+    """
+    late = is_late(offer, today)
+    draft = _render_once(template, template.paragraphs, offer, profile, late)
     if template.max_chars:
         for alt in template.fallbacks:
             if len(draft.text) <= template.max_chars:
                 break
-            draft = _render_once(template, alt, offer, profile)
+            draft = _render_once(template, alt, offer, profile, late)
     if template.followup:
         follow = get_template(template.followup, wb)
-        draft.followup = render(follow, offer, profile, wb)
+        draft.followup = render(follow, offer, profile, wb, today)
     return draft
 
 
 def render_offer(
-    wb: Workbook, offer: Offer, medium: str | None = None, template: str | None = None
+    wb: Workbook,
+    offer: Offer,
+    medium: str | None = None,
+    template: str | None = None,
+    today: date | None = None,
 ) -> Draft:
     """The draft for an offer: its own template unless a medium or template is asked for."""
     if template:
         tpl = get_template(template, wb)
     else:
         tpl = pick_template(wb, offer.template, medium or _offer_medium(wb, offer))
-    return render(tpl, offer, wb.profile, wb)
+    return render(tpl, offer, wb.profile, wb, today)
 
 
 def _offer_medium(wb: Workbook, offer: Offer) -> str:

@@ -83,7 +83,7 @@ def default_export_name(offer: Offer, medium: str, suffix: str = ".txt", templat
     found in a folder later (a reply is never named as the decline)."""
     # Not the bare id: one written by hand in the workbook may hold a "/".
     name = slugify(offer.company) or slugify(offer.id) or "offer"
-    if kind_of(template).name != "decline":
+    if kind_of(template).reply:
         return f"{slugify(template)}-{name}{suffix}"
     return f"decline-{name}-{medium}{suffix}"
 
@@ -244,12 +244,23 @@ def draft_as_eml(
         msg["Date"] = format_datetime(now.astimezone() if now.utcoffset() is None else now)
         msg["X-Unsent"] = "1"
         msg.set_content(body, subtype="plain", charset="utf-8")
-        return msg.as_bytes()
+        return _fold_fixed(msg.as_bytes())
     except UnicodeEncodeError as exc:
         bad = exc.object[exc.start : exc.end]
         raise ExportError(
             f"cannot make an email of this draft: it holds {bad!r}, which no email can carry"
         ) from None
+
+
+# Python's folder can end a header line on a space and start the next with an encoded word
+# ("interviews \r\n =?utf-8?b?4oCT?= Sam Lee"): unfolded, that is two spaces before the "–"
+# in every mail client. The fold's own space is the one to keep.
+_SPACE_BEFORE_ENCODED_FOLD = re.compile(rb"[ \t]+\r\n([ \t]+=\?)")
+
+
+def _fold_fixed(data: bytes) -> bytes:
+    head, sep, body = data.partition(b"\r\n\r\n")
+    return _SPACE_BEFORE_ENCODED_FOLD.sub(rb"\r\n\1", head) + sep + body
 
 
 def _one_line(value: str) -> str:

@@ -2,7 +2,9 @@
 
 A decline, a reply that opens talks on a counter-offer and a check-in note months later
 are different messages: a check-in needs no clear decline, a counter-open must not be
-checked as firm, and a note to the person who referred you is addressed to them. Every
+checked as firm, and a note to the person who referred you is addressed to them. Declines
+too leave parts out on purpose: the email confirming a call (the reason was said on the call)
+and a 200-character LinkedIn note. Each kind says what its `timely` rule counts from. Every
 template belongs to one kind; a person's own templates are declines unless they say so.
 """
 
@@ -63,13 +65,36 @@ class Kind:
     rules: frozenset[str]  # the checklist rules that apply; the rest are skipped
     firm: bool = False  # the decision is final: bargaining words fail
     declines: bool = False  # marking it sent logs the decline
-    timely_from: str = "offer"  # "offer": the offer's dates; "counter": the counter's date
+    # What the timely rule counts from: "offer" (the offer's dates and deadline), "counter"
+    # (the counter-offer's arrival), "follow-up" (the recruiter's latest logged follow-up),
+    # "checkin" (the check-in's due date) or "call" (the call it confirms).
+    timely_from: str = "offer"
+    # A scenario reply drafted beside the decline (never the decline itself, nor named as it).
+    reply: bool = False
 
 
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
         Kind("decline", "a decline", CONTACT, ALL_RULES, declines=True),
+        # The email after a call that declined: the reason and the offer of help were said
+        # on the call. Sent soon after the call it confirms.
+        Kind(
+            "call-followup",
+            "a confirming email after a call",
+            CONTACT,
+            ALL_RULES - {"brief-reason", "offer-help"},
+            declines=True,
+            timely_from="call",
+        ),
+        # A 200-character connection note: greeting, thanks, decline, stay in touch.
+        Kind(
+            "linkedin-note",
+            "a LinkedIn note",
+            CONTACT,
+            ALL_RULES - {"brief-reason", "offer-help", "positive-note"},
+            declines=True,
+        ),
         Kind(
             "counter-decline",
             "a reply declining a counter-offer",
@@ -78,6 +103,7 @@ KINDS: dict[str, Kind] = {
             firm=True,
             declines=True,
             timely_from="counter",
+            reply=True,
         ),
         Kind(
             "counter-open",
@@ -85,29 +111,49 @@ KINDS: dict[str, Kind] = {
             CONTACT,
             _ALWAYS | {"gratitude", "positive-note", "timely"},
             timely_from="counter",
+            reply=True,
         ),
         Kind(
             "recruiter-reply",
             "a reply to a recruiter's follow-up",
             CONTACT,
-            _ALWAYS | {"gratitude", "clear-decline", "no-wavering", "no-bargaining"},
+            _ALWAYS | {"gratitude", "clear-decline", "no-wavering", "no-bargaining", "timely"},
             firm=True,
+            timely_from="follow-up",
+            reply=True,
         ),
+        # Sent the day of the call that withdraws the acceptance: no timely rule.
         Kind(
             "rescind",
             "a note withdrawing an acceptance",
             CONTACT,
             _ALWAYS | {"clear-decline", "brief-reason", "no-wavering", "no-bargaining"},
             firm=True,
+            reply=True,
         ),
-        Kind("referrer-note", "a note to your referrer", REFERRER, _ALWAYS | {"gratitude"}),
-        Kind("checkin", "a check-in note", CONTACT, _ALWAYS),
+        Kind(
+            "referrer-note",
+            "a note to your referrer",
+            REFERRER,
+            _ALWAYS | {"gratitude"},
+            reply=True,
+        ),
+        Kind(
+            "checkin",
+            "a check-in note",
+            CONTACT,
+            _ALWAYS | {"timely"},
+            timely_from="checkin",
+            reply=True,
+        ),
     )
 }
 
-# Templates that are not first declines; every other template (built in or the person's
+# Templates that are not plain declines; every other template (built in or the person's
 # own) is a decline.
 TEMPLATE_KINDS: dict[str, str] = {
+    "call-followup": "call-followup",
+    "linkedin": "linkedin-note",
     "counter-decline": "counter-decline",
     "counter-open": "counter-open",
     "recruiter-reply": "recruiter-reply",

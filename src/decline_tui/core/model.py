@@ -11,6 +11,9 @@ CHANNELS = ("email", "phone", "in-person", "video", "linkedin", "other")
 STATUSES = ("deciding", "declined", "accepted", "withdrawn", "rescinded")
 MEDIUMS = ("email", "phone", "linkedin")
 REMOTE = ("", "on-site", "hybrid", "remote")  # "" = not stated
+# How the draft greets the contact: "" as its template does, "formal" ("Dear Dr. Bello,")
+# or "informal" ("Hi Aisha,").
+REGISTERS = ("", "formal", "informal")
 # What an interaction in the log was about.
 KINDS = ("note", "sent", "declined", "follow-up", "reply", "check-in", "counter-offer", "call")
 DEFAULT_CHECKIN_MONTHS = (3, 6, 12)
@@ -69,14 +72,18 @@ class Offer:
     id: str
     company: str = ""
     role: str = ""
+    short_role: str = ""  # the title as a subject or a call says it; "": cut automatically
     contact_name: str = ""
     contact_email: str = ""
+    preferred_name: str = ""  # the first name the contact goes by ("Bob", "Liz")
+    register: str = ""  # one of REGISTERS
     received: date | None = None
     deadline: date | None = None
     channel: str = "email"
     reason: str = ""
     admired: str = ""
     project: str = ""
+    news: str = ""  # their latest news, for a check-in note ("your Series B")
     future_open: bool = True
     offer_referrals: bool = False
     status: str = "deciding"

@@ -97,14 +97,15 @@ def first_name(full: str) -> str:
     return words[0] if words else ""
 
 
-def greeting_name(full: str) -> str:
-    """Whom "Hi …," greets: a person's first name, "all" for a group, "there" for a role."""
+def greeting_name(full: str, preferred: str = "") -> str:
+    """Whom "Hi …," greets: a person's first name, or the one they go by (`preferred`:
+    "Bob" for "Robert Smith"); "all" for a group, "there" for a role."""
     kind = addressee_kind(full)
     if kind == GROUP:
         return "all"
     if kind == ROLE:
         return "there"
-    return first_name(full)
+    return " ".join(preferred.split()) or first_name(full)
 
 
 def salutation(full: str) -> str:

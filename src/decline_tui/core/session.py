@@ -15,7 +15,15 @@ from pathlib import Path
 from decline_tui.core.checklist import CheckContext, Finding, check, context_for
 from decline_tui.core.compose import Draft, render_offer
 from decline_tui.core.kinds import REFERRER, kind_of, recipient_of
-from decline_tui.core.model import CHANNELS, MEDIUMS, STATUSES, Offer, Workbook, slugify
+from decline_tui.core.model import (
+    CHANNELS,
+    MEDIUMS,
+    REGISTERS,
+    STATUSES,
+    Offer,
+    Workbook,
+    slugify,
+)
 from decline_tui.core.parsing import FieldError, parse_date_field
 from decline_tui.core.store import Store, WorkbookError
 from decline_tui.core.templates import (
@@ -28,11 +36,14 @@ from decline_tui.core.templates import (
 TEXT_FIELDS = (
     "company",
     "role",
+    "short_role",
     "contact_name",
     "contact_email",
+    "preferred_name",
     "reason",
     "admired",
     "project",
+    "news",
     "notes",
     "referrer",
     "referrer_email",
@@ -40,7 +51,7 @@ TEXT_FIELDS = (
 INT_FIELDS = ("interviews",)
 DATE_FIELDS = ("received", "deadline")
 BOOL_FIELDS = ("future_open", "offer_referrals")
-CHOICE_FIELDS = {"channel": CHANNELS, "status": STATUSES}
+CHOICE_FIELDS = {"channel": CHANNELS, "status": STATUSES, "register": REGISTERS}
 
 
 def draft_key(wb: Workbook, offer: Offer, medium: str, reply: str = "") -> str:
@@ -168,7 +179,9 @@ class Session:
         """
         medium = medium or self.medium_of(offer)
         reply = self.reply_of(offer, medium)
-        draft = render_offer(self.wb, offer, medium=medium, template=reply or None)
+        draft = render_offer(
+            self.wb, offer, medium=medium, template=reply or None, today=now.date()
+        )
         edited = offer.drafts.get(draft_key(self.wb, offer, medium, reply))
         text = edited if edited is not None else draft.text
         ctx = self.context(offer, medium, now, draft.template)
@@ -239,8 +252,11 @@ class Session:
         elif name in BOOL_FIELDS:
             setattr(offer, name, bool(value))
         elif name in CHOICE_FIELDS:
+            if name == "register" and value == "auto":
+                value = ""  # the template's own greeting, as the form and the CLI call it
             if value not in CHOICE_FIELDS[name]:
-                raise FieldError(f"choose one of: {', '.join(CHOICE_FIELDS[name])}")
+                names = ", ".join(c or "auto" for c in CHOICE_FIELDS[name])
+                raise FieldError(f"choose one of: {names}")
             setattr(offer, name, value)
         elif name == "template":
             if value not in all_templates(self.wb):

@@ -3,7 +3,10 @@
 Placeholders are written the way career guides write them, in square brackets, so a
 person can read a template as the sample letter it is. Each paragraph is a list of
 (part, text) pairs; parts follow the guide's seven-part structure:
-greeting, thanks, decline, reason, positive, future, help (optional), closing.
+greeting, thanks, decline, reason, positive, future, help (optional), a well-wish and
+the sign-off. Some parts appear only in some cases (compose.CONDITIONAL): an apology when
+the answer is late, the offer to help when the person offers referrals, a phone script's
+branches.
 """
 
 from __future__ import annotations
@@ -14,7 +17,27 @@ import re
 from decline_tui.core.kinds import KINDS, TEMPLATE_KINDS
 from decline_tui.core.model import MEDIUMS, Template, Workbook
 
-PARTS = ("greeting", "thanks", "decline", "reason", "positive", "future", "help", "closing")
+PARTS = (
+    "greeting",
+    "thanks",
+    "late",  # sorry for the delay: only when the answer is late
+    "lead",  # leads into the decline ("I wanted you to hear it from me first.")
+    "decline",
+    "reason",
+    "positive",
+    "news",  # a check-in's congratulations on their news, when there is some
+    "no-news",  # …and its opening when there is none
+    "future",
+    "help",
+    "value",  # something of value a check-in offers, whatever the offer said about referrals
+    "wish",  # the warm close before the sign-off
+    "closing",
+    # a phone script's branches, said only if the call goes that way
+    "if-why",
+    "if-counter",
+    "if-counter-open",
+    "voicemail",
+)
 
 # Placeholder -> field it is filled from. Keys are compared case-insensitively, with
 # curly apostrophes straightened, so "[Hiring Manager’s Name]" works too.
@@ -58,6 +81,8 @@ PLACEHOLDERS: dict[str, str] = {
     "referrer first name": "referrer_first_name",
     "referrer's email": "referrer_email",
     "referrer email": "referrer_email",
+    "their news": "news",
+    "news": "news",
 }
 
 # What each field is, for help screens and the README.
@@ -77,6 +102,7 @@ FIELD_HELP: dict[str, str] = {
     "referrer": "the full name of who referred you (offer.referrer)",
     "referrer_first_name": "the first name from offer.referrer",
     "referrer_email": "the referrer's email (offer.referrer_email)",
+    "news": "their or the company's latest news, for a check-in (offer.news)",
 }
 
 
@@ -93,10 +119,19 @@ def _t(name: str, medium: str, description: str, subject: str, *paragraphs, **ex
 
 
 _LINKEDIN_TAIL = [
-    ("decline", "I've decided to decline it, but I really enjoyed meeting the team."),
     ("future", "I'd love to stay in touch."),
     ("closing", "Best, [Your First Name]"),
 ]
+_LINKEDIN_HI = ("greeting", "Hi [Hiring Manager's First Name],")
+_LINKEDIN_LATE = ("late", "Sorry for my slow reply.")  # a note that is the decline itself
+# One personal detail makes a connection note read as written for them; the shorter
+# wordings give up the job title, then the company, then the detail, in that order.
+_LINKEDIN_DETAIL = (
+    "decline",
+    "I've decided to decline it, but I really enjoyed hearing about "
+    "[specific project or part of the role].",
+)
+_LINKEDIN_TEAM = ("decline", "I've decided to decline it, but I really enjoyed meeting the team.")
 
 BUILTIN: dict[str, Template] = {
     t.name: t
@@ -113,6 +148,7 @@ BUILTIN: dict[str, Template] = {
                     "Thank you for offering me the [Job Title] position at [Company Name], "
                     "and for the time you and the team spent with me during the interviews.",
                 ),
+                ("late", "I am sorry for taking so long to get back to you."),
                 ("decline", "After careful consideration, I have decided to decline the offer."),
                 ("reason", "[brief reason]"),
             ],
@@ -130,6 +166,7 @@ BUILTIN: dict[str, Template] = {
                     "If it would help your search, I would be happy to recommend people "
                     "from my network for the role.",
                 ),
+                ("wish", "I wish you and the team every success."),
             ],
             [("closing", "Best regards,\n[Your Name]")],
         ),
@@ -141,6 +178,7 @@ BUILTIN: dict[str, Template] = {
             [("greeting", "Hi [Hiring Manager's First Name],")],
             [
                 ("thanks", "Thank you for the offer to join [Company Name] as a [Job Title]."),
+                ("late", "Sorry for the slow reply."),
                 ("decline", "I've decided not to accept it."),
                 ("reason", "[brief reason]"),
             ],
@@ -148,6 +186,7 @@ BUILTIN: dict[str, Template] = {
                 ("positive", "I enjoyed learning about [specific project or part of the role]."),
                 ("future", "I'd like to keep in touch."),
                 ("help", "I'm happy to point strong candidates your way."),
+                ("wish", "All the best to you and the team."),
             ],
             [("closing", "Kind regards,\n[Your Name]")],
         ),
@@ -165,6 +204,7 @@ BUILTIN: dict[str, Template] = {
                 )
             ],
             [
+                ("late", "I am sorry it has taken me so long to reply."),
                 ("decline", "This was a hard decision, but I have decided to decline the offer."),
                 ("reason", "[brief reason]"),
             ],
@@ -186,33 +226,36 @@ BUILTIN: dict[str, Template] = {
                     "And if I can help your search by introducing people from my network, "
                     "please just ask.",
                 ),
+                ("wish", "I wish you and everyone on the team all the very best."),
             ],
-            [("closing", "With warm regards and thanks,\n[Your Name]")],
+            [("closing", "With warm regards,\n[Your Name]")],
         ),
         _t(
             "phone",
             "phone",
-            "Talking points for a call, in the guide's order; a confirming email follows.",
+            "Talking points for a call, in the guide's order, with what to say if they ask why, "
+            "if they counter, or if you reach voicemail; a confirming email follows.",
             "Call notes: declining the [Job Title] offer at [Company Name]",
             [
                 (
                     "greeting",
                     "Hi [Hiring Manager's First Name], it's [Your Name]. "
-                    "Do you have a few minutes to talk about the offer?",
+                    "Do you have a few minutes to talk about the offer? (pause)",
                 )
             ],
             [
                 (
                     "thanks",
-                    "Thank you again for offering me the [Job Title] role, and for all the time "
+                    "Thank you for offering me the [Job Title] role, and for all the time "
                     "the team put into the interviews.",
-                )
+                ),
+                ("late", "I'm sorry it's taken me a while to get back to you."),
             ],
             [
                 (
                     "decline",
-                    "I've thought it through carefully, and I'm calling to let you know that "
-                    "I'm declining the offer.",
+                    "I've thought it over carefully, and I'm calling to let you know that "
+                    "I'm declining the offer. (pause)",
                 )
             ],
             [("reason", "[brief reason]")],
@@ -225,10 +268,34 @@ BUILTIN: dict[str, Template] = {
             ],
             [("future", "I'd like to stay in touch, and I hope our paths cross again.")],
             [("help", "If it helps, I'm happy to recommend people I know for the role.")],
+            [("closing", "I'll send a short email to confirm. All the best to you and the team.")],
             [
                 (
-                    "closing",
-                    "I'll send a short email to confirm. All the best to you and the team.",
+                    "if-why",
+                    'If they ask why: "[brief reason] It was the right decision for me now." '
+                    "(Keep to this; you owe no more detail.)",
+                )
+            ],
+            [
+                (
+                    "if-counter",
+                    "If they counter on the call: \"Thank you, that's generous, but my decision "
+                    'is final." (Do not negotiate on the call.)',
+                ),
+                (
+                    "if-counter-open",
+                    'If they counter on the call: "Thank you. Could you send it to me in '
+                    "writing? I'll give you my answer within two days.\" (Compare it with what "
+                    "you set, not in the moment.)",
+                ),
+            ],
+            [
+                (
+                    "voicemail",
+                    "If you reach voicemail: \"Hi [Hiring Manager's First Name], it's [Your "
+                    "Name], about the [Job Title] offer. I'll email you my answer today, and "
+                    "I'm happy to talk whenever suits you.\" (Then send the email decline, not "
+                    "the confirming one.)",
                 )
             ],
             followup="call-followup",
@@ -254,39 +321,66 @@ BUILTIN: dict[str, Template] = {
                     "[specific project or part of the role].",
                 ),
                 ("future", "I hope we stay in touch."),
+                ("wish", "All the best to you and the team."),
             ],
             [("closing", "Best regards,\n[Your Name]")],
         ),
         _t(
             "linkedin",
             "linkedin",
-            "A connection note after declining; fits LinkedIn's 200-character limit.",
+            "A connection note after declining, with one personal detail; fits LinkedIn's "
+            "200-character limit.",
             "",
             [
-                ("greeting", "Hi [Hiring Manager's First Name],"),
+                _LINKEDIN_HI,
                 ("thanks", "thank you again for the [Job Title] offer at [Company Name]."),
+                _LINKEDIN_LATE,
+                _LINKEDIN_DETAIL,
                 *_LINKEDIN_TAIL,
             ],
             max_chars=200,
             fallbacks=[
                 [
                     [
-                        ("greeting", "Hi [Hiring Manager's First Name],"),
+                        _LINKEDIN_HI,
                         ("thanks", "thank you again for the offer at [Company Name]."),
+                        _LINKEDIN_LATE,
+                        _LINKEDIN_DETAIL,
                         *_LINKEDIN_TAIL,
                     ]
                 ],
                 [
                     [
-                        ("greeting", "Hi [Hiring Manager's First Name],"),
+                        _LINKEDIN_HI,
                         ("thanks", "thank you again for the offer."),
+                        _LINKEDIN_LATE,
+                        _LINKEDIN_DETAIL,
                         *_LINKEDIN_TAIL,
                     ]
                 ],
                 [
                     [
-                        ("greeting", "Hi [Hiring Manager's First Name],"),
+                        _LINKEDIN_HI,
+                        ("thanks", "thank you again for the offer at [Company Name]."),
+                        _LINKEDIN_LATE,
+                        _LINKEDIN_TEAM,
+                        *_LINKEDIN_TAIL,
+                    ]
+                ],
+                [
+                    [
+                        _LINKEDIN_HI,
+                        ("thanks", "thank you again for the offer."),
+                        _LINKEDIN_LATE,
+                        _LINKEDIN_TEAM,
+                        *_LINKEDIN_TAIL,
+                    ]
+                ],
+                [
+                    [
+                        _LINKEDIN_HI,
                         ("thanks", "thanks again for the offer."),
+                        _LINKEDIN_LATE,
                         ("decline", "I've decided to decline it."),
                         ("future", "Let's stay in touch."),
                         ("closing", "Best, [Your First Name]"),
@@ -336,6 +430,7 @@ SCENARIO_TEMPLATES: dict[str, Template] = {
                     "If it would help your search, I am happy to recommend people from my "
                     "network for the role.",
                 ),
+                ("wish", "I wish you every success in filling the role."),
             ],
             [("closing", "Kind regards,\n[Your Name]")],
         ),
@@ -370,7 +465,8 @@ SCENARIO_TEMPLATES: dict[str, Template] = {
                     "decline",
                     "Would you have time for a short call this week? I will give you my answer "
                     "promptly after we speak.",
-                )
+                ),
+                ("wish", "I look forward to speaking with you."),
             ],
             [("closing", "Best regards,\n[Your Name]")],
         ),
@@ -397,6 +493,7 @@ SCENARIO_TEMPLATES: dict[str, Template] = {
                 ),
                 ("future", "I hope we stay in touch."),
                 ("help", "If it helps, I am happy to point strong candidates your way."),
+                ("wish", "I wish you every success with the search."),
             ],
             [("closing", "Best regards,\n[Your Name]")],
         ),
@@ -422,10 +519,8 @@ SCENARIO_TEMPLATES: dict[str, Template] = {
                     "positive",
                     "I appreciated getting to know you and the team at [Company Name].",
                 ),
-                (
-                    "future",
-                    "I wish you every success with the search, and I hope our paths cross again.",
-                ),
+                ("future", "I hope our paths cross again."),
+                ("wish", "I wish you every success with the search."),
             ],
             [("closing", "Kind regards,\n[Your Name]")],
         ),
@@ -448,26 +543,27 @@ SCENARIO_TEMPLATES: dict[str, Template] = {
             ],
             [
                 ("positive", "I will gladly return or sign anything you need."),
-                ("future", "I hope our paths cross again."),
+                ("wish", "I wish the team every success."),
             ],
             [("closing", "Kind regards,\n[Your Name]")],
         ),
         _t(
             "referrer-note",
             "email",
-            "A short note to the person who referred you: you declined, and thank you.",
+            "A short note to the person who referred you: thanks for vouching for you, and "
+            "you heard it first that you declined.",
             "Thank you for the introduction to [Company Name]",
             [("greeting", "Hi [Referrer's First Name],")],
             [
                 (
                     "thanks",
-                    "Thank you again for putting me forward for the [Job Title] role at "
-                    "[Company Name].",
+                    "Thank you for vouching for me for the [Job Title] role at [Company Name]. "
+                    "A referral puts your own name forward, and I don't take that lightly.",
                 ),
-                (
-                    "decline",
-                    "I wanted you to hear it from me: I have decided to decline the offer.",
-                ),
+            ],
+            [
+                ("lead", "I wanted you to hear it from me first."),
+                ("decline", "I have decided to decline the offer."),
                 ("reason", "[brief reason]"),
             ],
             [
@@ -478,34 +574,52 @@ SCENARIO_TEMPLATES: dict[str, Template] = {
                 ),
                 (
                     "future",
-                    "I have told [Hiring Manager's Name] that I would be glad to stay in touch.",
+                    "I have told them I would be glad to stay in touch, so the introduction "
+                    "was not wasted.",
                 ),
+                ("wish", "If I can ever return the favour, just ask."),
             ],
             [("closing", "With thanks,\n[Your First Name]")],
         ),
         _t(
             "checkin-note",
             "email",
-            "A check-in some months after declining: congratulations and good wishes, no ask.",
-            "Congratulations from [Your Name]",
+            "A check-in some months after declining: their news first, something of value to "
+            "offer, no ask.",
+            "Congratulations on [their news]",
             [("greeting", "Hi [Hiring Manager's First Name],")],
             [
                 (
-                    "decline",
-                    "It has been a few months since I declined the [Job Title] offer, and I have "
-                    "kept following the news from [Company Name] with interest.",
+                    "news",
+                    "I saw the news about [their news], and wanted to say congratulations to "
+                    "you and the team.",
                 ),
+                ("no-news", "I hope all is well with you and everyone at [Company Name]."),
                 (
                     "positive",
-                    "Congratulations on the progress: it is great to see [specific aspect you "
-                    "admired] still at the heart of what you do.",
+                    "I still think back to our conversations about "
+                    "[specific project or part of the role].",
                 ),
-                ("thanks", "I still appreciate the time you gave me during the interviews."),
             ],
-            [("future", "No need to reply; I hope we stay in touch.")],
+            [
+                (
+                    "value",
+                    "If an introduction to someone in my network would ever help the team, I "
+                    "would be glad to make it.",
+                ),
+                ("future", "No need to reply; I hope we stay in touch."),
+                ("wish", "Wishing you and the team continued success."),
+            ],
             [("closing", "Best wishes,\n[Your Name]")],
         ),
     )
+}
+# Subjects that need a field the offer may leave empty, and what to say instead while it
+# is: keyed by the subject itself, so a person's copy of the template keeps the choice.
+ALT_SUBJECTS: dict[str, tuple[str, ...]] = {
+    "Congratulations on [their news]": (
+        "Checking in after the [Job Title] interviews – [Your Name]",
+    ),
 }
 # Replies whose decision is final: the checklist flags bargaining words in them.
 FIRM_TEMPLATES = frozenset(n for n, k in TEMPLATE_KINDS.items() if KINDS[k].firm)

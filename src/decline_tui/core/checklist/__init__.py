@@ -34,7 +34,7 @@ from .engine import (
     ok,
 )
 from .medium import LINKEDIN_FREE, LINKEDIN_PREMIUM
-from .message import Line, Message, word_count
+from .message import Line, Message, attached_email, word_count
 from .rules import CHECKS, check
 from .structure import states_decline
 from .tone import BRIEF_WORDS, LONG_WORDS
@@ -57,6 +57,7 @@ __all__ = [
     "Line",
     "Message",
     "Rule",
+    "attached_email",
     "check",
     "company_mentions",
     "context_for",

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from decline_tui.core.care import reminders
 from decline_tui.core.kinds import REFERRER, kind_of
 from decline_tui.core.model import Offer, Workbook
 
@@ -176,6 +177,7 @@ class CheckContext:
     medium: str = "email"
     sender: str = ""
     recipient: str = ""
+    recipient_aliases: tuple[str, ...] = ()  # names the recipient goes by ("Bob"): greet them
     others: tuple[str, ...] = ()
     known_words: tuple[str, ...] = ()
     received: date | None = None
@@ -188,6 +190,11 @@ class CheckContext:
     kind: str = "decline"  # what the message is (core.kinds): which rules apply
     counter_received: date | None = None  # when the counter-offer came, for answering it
     send_at: datetime | None = None  # when the person plans to send it
+    # What a follow-up answers (core.kinds' timely_from): the recruiter's latest logged
+    # follow-up, the check-in's due date, the call a confirming email confirms.
+    followup_received: date | None = None
+    checkin_due: date | None = None
+    called_on: date | None = None
 
 
 def context_for(
@@ -201,14 +208,18 @@ def context_for(
     answer to a recruiter, a rescinded acceptance, or any draft of an offer marked firm).
     """
     kind = kind_of(template)
-    names = [wb.profile.name, offer.contact_name, offer.company, offer.role, offer.referrer]
+    names = [wb.profile.name, offer.contact_name, offer.preferred_name, offer.company, offer.role]
+    names.append(offer.referrer)
     recipient = offer.contact_name
+    aliases = (offer.preferred_name,) if offer.preferred_name.strip() else ()
     if kind.recipient == REFERRER and offer.referrer.strip():
         recipient = offer.referrer
+        aliases = ()  # the contact's preferred name is not the referrer's
     return CheckContext(
         medium=medium,
         sender=wb.profile.name,
         recipient=recipient,
+        recipient_aliases=aliases,
         others=tuple(wb.other_companies(offer)),
         known_words=tuple(n for n in names if n),
         received=offer.received,
@@ -221,7 +232,27 @@ def context_for(
         counter_received=offer.counter_received,
         # The planned time is the decline's (p on the main screen), while it is still to send.
         send_at=offer.send_at if kind.declines and offer.status == "deciding" else None,
+        **_triggers(wb, offer, kind.timely_from, now),
     )
+
+
+def _triggers(wb: Workbook, offer: Offer, timely_from: str, now: datetime | None) -> dict:
+    """The dates a follow-up is timed from, read from the offer's log and check-ins."""
+    if timely_from == "follow-up":
+        days = [i.date for i in offer.log if i.kind == "follow-up"]
+        return {"followup_received": max(days, default=None)}
+    if timely_from == "call":
+        days = [
+            i.date
+            for i in offer.log
+            if i.kind == "call" or (i.kind == "declined" and i.channel == "phone")
+        ]
+        return {"called_on": max(days, default=None)}
+    if timely_from == "checkin" and now is not None:
+        one = Workbook(offers=[offer], checkin_months=list(wb.checkin_months))
+        due = [r.due for r in reminders(one, now.date()) if not r.done]
+        return {"checkin_due": min(due, default=None)}
+    return {}
 
 
 def _finding(rule: str, status: str, message: str, spans=(), hint: str = "") -> Finding:

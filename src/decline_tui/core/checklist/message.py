@@ -39,6 +39,12 @@ class Message:
     true: `straight` is the whole text, `own` blanks the quoted chain (what the person
     wrote, signature included) and `norm`, which the rules read, blanks the signature too.
     Blanking keeps the line breaks and the length.
+
+    A phone script also holds what is not said: its title ("# Call notes: …"), stage
+    directions ("(pause)"), the labels of its branches ("If they ask why:"), all blanked in
+    `norm`; its branches (alternatives, after the talking points: `script_end`), and the
+    confirming email appended after a marker line ("--- confirming email, to send after the
+    call ---", `attached`), which is not part of the script and is blanked in `own` too.
     """
 
     raw: str
@@ -51,6 +57,9 @@ class Message:
     subject: str | None = field(init=False, default=None)
     subject_span: tuple[int, int] | None = field(init=False, default=None)
     body_start: int = field(init=False, default=0)
+    attached: tuple[int, int] | None = field(init=False, default=None)
+    directions: tuple[tuple[int, int], ...] = field(init=False, default=())
+    script_end: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:
         self.straight = self.raw.translate(_STRAIGHTEN)
@@ -59,15 +68,30 @@ class Message:
             self.subject = m.group(1).strip()
             self.subject_span = (m.start(1), m.start(1) + len(m.group(1).rstrip()))
             self.body_start = m.end()
-        self.quoted = _quoted_regions(self.straight, self.body_start)
-        self.own = _blank(self.straight, self.quoted)
+        end = len(self.straight)
+        if self.medium == "phone":
+            self.attached = _attached_region(self.straight, self.body_start)
+            end = self.attached[0] if self.attached else end
+        self.quoted = _quoted_regions(self.straight[:end], self.body_start)
+        self.own = _blank(self.straight, (*self.quoted, *([self.attached] * bool(self.attached))))
         self.signature = _signature_region(self.own, self.body_start, self.medium)
-        self.norm = _blank(self.own, (self.signature,) if self.signature else ())
+        self.script_end = len(self.own)
+        if self.medium == "phone":
+            self.directions = _directions(self.own, self.body_start, end)
+            self.script_end = _branches_start(self.own, self.body_start, end)
+        self.norm = _blank(
+            self.own, sorted([*self.directions, *([self.signature] if self.signature else [])])
+        )
 
     @cached_property
     def lines(self) -> list[Line]:
         """Non-empty lines of the body (quoted chain and signature left out), with offsets."""
         return _lines_of(self.norm, self.body_start)
+
+    @cached_property
+    def script_lines(self) -> list[Line]:
+        """The lines up to a phone script's branches: the talking points; else all lines."""
+        return [line for line in self.lines if line.start < self.script_end]
 
     @cached_property
     def greeting_line(self) -> Line | None:
@@ -98,7 +122,7 @@ class Message:
             and re.fullmatch(r"[^.!?]{0,60}[,!:—–-]?", _strip_marker(g.text))
         ):
             start = g.end
-        return start, max(start, self.closing_start)
+        return start, max(start, min(self.closing_start, self.script_end))
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -141,7 +165,14 @@ class Message:
     @cached_property
     def live(self) -> list[tuple[int, int]]:
         """The stretches of the text the rules read: all but the quoted chain and signature."""
-        blanked = sorted([*self.quoted, *([self.signature] if self.signature else [])])
+        blanked = sorted(
+            [
+                *self.quoted,
+                *([self.signature] if self.signature else []),
+                *([self.attached] if self.attached else []),
+                *self.directions,
+            ]
+        )
         out, pos = [], 0
         for a, b in blanked:
             if a > pos:
@@ -157,6 +188,69 @@ _MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•–])\s+")
 # A phone script's title ("Call notes", "# Talking points – Acme call:"): short, not a
 # talking point, not a sentence.
 _TITLE_LINE = re.compile(r"(?!(?:\d{1,2}[.)]|[-*•–])\s)(?:[^.!?\n]|\.(?=\S)){1,60}")
+
+
+# ------------------------------------------------------------------ a phone script's parts
+
+# "--- confirming email, to send after the call ---" (the CLI and a .txt export), "── confirming
+# email, after the call ──" (the app), "## Confirming email, to send after the call" (Markdown):
+# what follows is the email, not the script.
+_ATTACHED = re.compile(
+    r"^[ \t]*(?:[-─—–=]{2,}|#{1,6})[ \t]*(?:the[ \t]+)?(?:confirming|follow-?up)[ \t]+e-?mail\b"
+    r"[^\n]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+# A title or heading: "# Call notes: declining the … offer at …", whatever its length.
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t][^\n]*", re.MULTILINE)
+# A branch's label, said to yourself: "If they ask why:", "- If you reach voicemail:".
+_BRANCH = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]+)?(?:if|when|in case|should)\b[^:.!?\n\"“”]{1,60}:(?=[ \t]|$)",
+    re.MULTILINE | re.IGNORECASE,
+)
+# A stage direction: a parenthesis that opens a line or follows a sentence's end, "(pause)".
+_DIRECTION = re.compile(r"(?:^|(?<=[.!?:\"”']))[ \t]*(\([^()\n]{1,200}\))", re.MULTILINE)
+
+
+_POINT = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]", re.MULTILINE)
+
+
+def _branches_start(text: str, start: int, end: int) -> int:
+    """Where a phone script's branches begin: the first "If …:" line with no numbered talking
+    point after it (end when there is none)."""
+    last_point = max((m.start() for m in _POINT.finditer(text, start, end)), default=start)
+    branch = _BRANCH.search(text, last_point, end)
+    return branch.start() if branch else end
+
+
+def _attached_region(text: str, start: int) -> tuple[int, int] | None:
+    m = _ATTACHED.search(text, start)
+    return (m.start(), len(text)) if m else None
+
+
+def _directions(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The parts of a phone script that are not said: headings, branch labels, directions."""
+    found = [(m.start(), m.end()) for m in _HEADING.finditer(text, start, end)]
+    found += [(m.start(), m.end()) for m in _BRANCH.finditer(text, start, end)]
+    found += [m.span(1) for m in _DIRECTION.finditer(text, start, end)]
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(found):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return tuple(merged)
+
+
+def attached_email(text: str) -> tuple[int, str] | None:
+    """The confirming email appended to a phone script, as (offset, text), or None: what
+    follows the marker line ("--- confirming email, to send after the call ---")."""
+    m = _ATTACHED.search(text.translate(_STRAIGHTEN))
+    if m is None:
+        return None
+    at = m.end()
+    while at < len(text) and text[at] in "\r\n":
+        at += 1
+    return at, text[at:]
 
 
 def _strip_marker(text: str) -> str:
@@ -358,7 +452,7 @@ _SIGNOFF = re.compile(
 
 def _find_signoff(msg: Message) -> tuple[int, int] | None:
     """(start, end) of the sign-off phrase near the end of the message, if any."""
-    return _find_signoff_in(msg.lines)
+    return _find_signoff_in(msg.script_lines)
 
 
 def _find_signoff_in(lines: list[Line]) -> tuple[int, int] | None:
@@ -402,5 +496,8 @@ def _capitalised(word: str) -> bool:
 
 def word_count(text: str, medium: str = "email") -> int:
     """The message's own words, as no-over-explaining counts them: no subject line, quoted
-    chain or signature, so the draft header and the checklist never disagree."""
-    return len(Message(text, medium).words())
+    chain or signature, and in a phone script only the talking points, said aloud (not the
+    title, directions, branches or confirming email), so the draft header and the checklist
+    never disagree."""
+    msg = Message(text, medium)
+    return len(msg.words(end=msg.script_end))

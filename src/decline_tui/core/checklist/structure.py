@@ -157,7 +157,8 @@ def _names_recipient(text: str, ctx: CheckContext) -> bool:
     low = text.casefold()
     return any(
         re.search(rf"(?<!\w){re.escape(part.casefold())}(?!\w)", low)
-        for part in _name_parts(ctx.recipient)
+        for name in (ctx.recipient, *ctx.recipient_aliases)
+        for part in _name_parts(name)
     )
 
 
@@ -455,6 +456,7 @@ def rule_closing(msg: Message, ctx: CheckContext) -> Finding:
         return _finding("closing", FAIL, "The message is empty: no sign-off or name.")
     last = msg.lines[-1]
     if ctx.medium == "phone":
+        last = (msg.script_lines or msg.lines)[-1]  # the last talking point, not a branch
         found = msg.search(_PHONE_SIGNOFF, last.start, last.end)
         if found:
             return _finding("closing", PASS, "Ends the call warmly.", _spans(found[:1]))

@@ -180,7 +180,8 @@ def rule_no_wavering(msg: Message, ctx: CheckContext) -> Finding:
 
 
 def rule_no_over_explaining(msg: Message, ctx: CheckContext) -> Finding:
-    words = msg.words()
+    # A phone script's branches are said only if the call goes that way: not counted.
+    words = msg.words(end=msg.script_end)
     n = len(words)
     if n <= BRIEF_WORDS:
         return _finding("no-over-explaining", PASS, f"{n} words: brief enough.")

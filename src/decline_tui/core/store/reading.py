@@ -26,7 +26,16 @@ except ImportError:  # pragma: no cover - a dependency; the standard library's i
 import tomlkit
 from tomlkit.toml_document import TOMLDocument
 
-from decline_tui.core.model import Contact, Interaction, Offer, Profile, Template, Terms, Workbook
+from decline_tui.core.model import (
+    REGISTERS,
+    Contact,
+    Interaction,
+    Offer,
+    Profile,
+    Template,
+    Terms,
+    Workbook,
+)
 from decline_tui.core.store import schema
 from decline_tui.core.store.errors import WorkbookError
 from decline_tui.core.store.positions import locate
@@ -272,6 +281,13 @@ class Reader:
                 )
         if values.get("reply") or values.get("template") in SCENARIO_TEMPLATES:
             self.reply(i, values)
+        if values.get("register", "") not in REGISTERS:
+            where = ("offers", i, "register")
+            raise self.fail(
+                where,
+                f'{_dotted(where)} must be "formal", "informal" or "" (the template\'s own '
+                f'greeting), not "{values["register"]}"',
+            )
         for key in OFFER_BOOL:
             if key in raw:
                 value = raw[key]

@@ -18,7 +18,15 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Static
 
 from decline_tui.core.compose import fields_in_sentences
-from decline_tui.core.model import CHANNELS, MEDIUMS, STATUSES, Offer, Profile, Workbook
+from decline_tui.core.model import (
+    CHANNELS,
+    MEDIUMS,
+    REGISTERS,
+    STATUSES,
+    Offer,
+    Profile,
+    Workbook,
+)
 from decline_tui.core.templates import TemplateError, pick_template
 from decline_tui.ui.widgets.choice import Choice
 from decline_tui.ui.widgets.field_input import FieldInput
@@ -45,9 +53,13 @@ MEDIUM_NAMES = {"email": "Email", "phone": "Phone script", "linkedin": "LinkedIn
 TEXT_INPUTS = (
     ("company", "Company", "Acme Robotics"),
     ("role", "Role", "Senior Product Designer"),
+    ("short_role", "↳ short", "for subjects and calls, e.g. Senior Engineer"),
     ("contact_name", "Contact", "hiring manager or recruiter"),
+    ("preferred_name", "Goes by", "their preferred first name"),
     ("contact_email", "Email", "name@company.com"),
 )
+# How the draft greets the contact; "auto": as the template does.
+REGISTER_CHOICES = (("auto", ""), ("formal", "formal"), ("informal", "informal"))
 DATE_INPUTS = (
     ("received", "Received", "YYYY-MM-DD"),
     ("deadline", "Deadline", "YYYY-MM-DD"),
@@ -60,15 +72,16 @@ PROSE_INPUTS = (
 )
 # Fields shown under their input in the sentence the draft sets them in, so the person
 # sees how the words will read ("your commitment to …", a fragment made a sentence).
-PREVIEW_FIELDS = ("reason", "admired", "project")
+PREVIEW_FIELDS = ("reason", "admired", "project", "news")
 EXTRA_INPUTS = (
+    ("news", "News", "their latest news, for a check-in: the Series B"),
     ("interviews", "Rounds", "rounds of interviews, e.g. 3"),
     ("referrer", "Referrer", "who referred you, if anyone"),
     ("referrer_email", "↳ email", "the referrer's email"),
 )
 
 
-_WORDS = {name for name, _, _ in TEXT_INPUTS + PROSE_INPUTS} | {"referrer", "referrer_email"}
+_WORDS = {name for name, _, _ in TEXT_INPUTS + PROSE_INPUTS + EXTRA_INPUTS} - {"interviews"}
 
 
 def _row(label: str, field: Widget) -> ComposeResult:
@@ -179,6 +192,8 @@ class OfferForm(VerticalScroll, can_focus=False):
     def _fields(self) -> ComposeResult:
         for name, label, hint in TEXT_INPUTS:
             yield from _row(label, self._input(name, hint))
+            if name == "preferred_name":
+                yield from _row("Register", Choice(list(REGISTER_CHOICES), id="f-register"))
         for name, label, hint in DATE_INPUTS:
             yield from _row(label, self._input(name, hint))
             yield Static("", id=f"err-{name}", classes="field-error")
@@ -190,6 +205,8 @@ class OfferForm(VerticalScroll, can_focus=False):
                 yield Static("", id=f"preview-{name}", classes="field-preview")
         for name, label, hint in EXTRA_INPUTS:
             yield from _row(label, self._input(name, hint))
+            if name in PREVIEW_FIELDS:  # news: said by a check-in note, or a template of yours
+                yield Static("", id=f"preview-{name}", classes="field-preview")
             if name == "interviews":
                 yield Static("", id=f"err-{name}", classes="field-error")
         first = self._first
@@ -236,6 +253,9 @@ class OfferForm(VerticalScroll, can_focus=False):
             )
             self.query_one("#f-status", Choice).value = (
                 offer.status if offer.status in STATUSES else "deciding"
+            )
+            self.query_one("#f-register", Choice).value = (
+                offer.register if offer.register in REGISTERS else ""
             )
             self.query_one("#f-future_open", Checkbox).value = offer.future_open
             self.query_one("#f-offer_referrals", Checkbox).value = offer.offer_referrals

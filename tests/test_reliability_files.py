@@ -520,8 +520,11 @@ async def test_a_workbook_broken_by_another_program_while_open_is_not_loaded_or_
         assert app.screen is screen
         assert "broken" in str(screen.save_state())
         assert f"{demo_path}:" in screen.disk_problem
-        messages = " ".join(str(n.message) for n in app._notifications)
-        assert "cannot be read now" in messages
+        # the message is a Notify posted to the app: it arrives a moment after the state
+        await wait_until(
+            pilot,
+            lambda: "cannot be read now" in " ".join(str(n.message) for n in app._notifications),
+        )
         await pilot.press("W")  # typing goes on where it was
         assert screen.offer.role.endswith("XW")
         assert demo_path.read_bytes() == broken

@@ -11,6 +11,7 @@ import signal
 import stat
 from datetime import date
 
+import pytest
 from textual.widgets import Input, RadioButton
 
 from decline_tui.core import journal
@@ -180,6 +181,14 @@ async def test_a_signal_when_saving_is_blocked_keeps_the_journal(demo_path, monk
 # --------------------------------------------------------------------------- another program
 
 
+@pytest.fixture
+def no_disk_poll(monkeypatch):
+    """No look at the file every 2 s: on a busy machine the poll could load their change
+    before the person's typing starts (as it should, with nothing unsaved), and then nothing
+    is left to collide. The save still meets their change."""
+    monkeypatch.setattr(main_screen, "DISK_CHECK_EVERY", 3600)
+
+
 def edit_on_disk(path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -213,7 +222,9 @@ async def test_a_comment_written_elsewhere_survives_the_quit(demo_path):
     assert "# edited elsewhere" in text
 
 
-async def test_a_collision_never_opens_under_the_typing_and_is_chosen_field_by_field(demo_path):
+async def test_a_collision_never_opens_under_the_typing_and_is_chosen_field_by_field(
+    demo_path, no_disk_poll
+):
     app = make_app(demo_path)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
@@ -257,7 +268,7 @@ async def test_the_instance_whose_change_is_replaced_is_told(demo_path):
         assert any("Another program changed" in m and "deadline" in m for m in messages)
 
 
-async def test_quit_while_collisions_wait_asks_then_quits(demo_path):
+async def test_quit_while_collisions_wait_asks_then_quits(demo_path, no_disk_poll):
     app = make_app(demo_path)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)

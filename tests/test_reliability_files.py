@@ -560,6 +560,30 @@ async def test_a_workbook_broken_by_another_program_while_open_is_not_loaded_or_
     assert any(o.role.endswith("XWZ") for o in wb.offers)
 
 
+async def test_a_file_broken_while_nothing_waits_to_be_saved_is_said_once(demo_path):
+    """The poll found it first (nothing typed yet): it used to set the header alone, so the
+    save that came next saw a known problem and no message ever said it."""
+    from .conftest import make_app, ready, wait_until
+
+    def toasts() -> list[str]:
+        return [str(n.message) for n in app._notifications if "cannot be read" in str(n.message)]
+
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        demo_path.write_bytes(demo_path.read_bytes() + b"\n[profile\n")
+        assert not screen.dirty
+        screen.check_disk()
+        assert screen.disk_problem is not None
+        await wait_until(pilot, lambda: len(toasts()) == 1)
+        assert f"{demo_path}:" in toasts()[0]
+        await pilot.press("f3", "end", "X")  # now a save meets the same problem
+        await wait_until(pilot, lambda: screen.dirty)
+        screen.save_now()
+        await pilot.pause()
+        assert len(toasts()) == 1  # said once, not at every try
+
+
 def test_disk_problem_names_a_broken_or_deleted_file_and_nothing_else(demo_path):
     from datetime import date
 

@@ -130,22 +130,28 @@ class SavingActions:
         if self.dirty:
             self.journal_soon()
 
+    def found_disk_problem(self, problem: str) -> None:
+        """The file on disk cannot be read: say so once, however it was found (a save, or the
+        poll while nothing was waiting to be saved), and keep the person's words here."""
+        if problem == self.disk_problem:
+            return
+        self.notify(
+            f"The workbook on disk cannot be read now: {problem}. Nothing here is lost: mend "
+            "the file and it is saved again, or press ctrl+y to choose.",
+            title="Not saved",
+            severity="warning",
+            timeout=12,
+            markup=False,
+        )
+        self.disk_problem = problem
+        self.saving_changed()
+
     def after_conflict(self, then_quit: bool, attempt: int) -> bool:
         """Another program wrote the file: merge its change with ours, ask only on collisions."""
         store = self.session.store
         problem = self.session.disk_problem()
         if problem is not None:
-            if self.disk_problem != problem:
-                self.notify(
-                    f"The workbook on disk cannot be read now: {problem}. Nothing here is "
-                    "lost: mend the file and it is saved again, or press ctrl+y to choose.",
-                    title="Not saved",
-                    severity="warning",
-                    timeout=12,
-                    markup=False,
-                )
-            self.disk_problem = problem
-            self.saving_changed()
+            self.found_disk_problem(problem)
             if then_quit:
                 self.action_fix_saving(then_quit=True)
             return False
@@ -153,8 +159,7 @@ class SavingActions:
         try:
             theirs = store.load()
         except WorkbookError as exc:  # broken in the moment between the two reads
-            self.disk_problem = str(exc)
-            self.saving_changed()
+            self.found_disk_problem(str(exc))
             return False
         self.disk_problem = None
         result = merge(base if base is not None else theirs, self.session.wb, theirs)
@@ -402,9 +407,7 @@ class SavingActions:
             return
         problem = self.session.disk_problem()
         if problem is not None:
-            if problem != self.disk_problem:
-                self.disk_problem = problem
-                self.saving_changed()
+            self.found_disk_problem(problem)
             return
         before = self.session.wb
         try:

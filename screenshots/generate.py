@@ -34,6 +34,7 @@ SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "several": ((120, 40), ["f6", "right", "right"]),
     "laptop": ((100, 30), []),
     "narrow": ((80, 24), []),
+    "too-small": ((70, 20), []),
     "help": ((120, 40), ["f1"]),
 }
 

@@ -284,34 +284,21 @@ async def test_copy_with_native_tool(demo_path, monkeypatch):
         assert any("Copied with wl-copy" in n.message for n in app._notifications)
 
 
-async def test_narrow_terminal_shows_one_region_at_a_time(demo_path):
-    """Narrower than 70 columns (80x24 shows two: see test_app_layout)."""
+async def test_under_80_columns_the_too_small_message_gives_way_to_the_workbook(demo_path):
+    """Under 80 columns the app says the terminal is too small (it showed one region at a time
+    under 70; see test_too_small); grown, the workbook is there with the side last chosen."""
+    from decline_tui.ui.screens.too_small import TooSmallScreen
+
     app = make_app(demo_path)
     async with app.run_test(size=(66, 24)) as pilot:
-        screen = await ready(pilot)
-        assert screen.narrow
-        shown = [
-            n
-            for n in ("offers", "form", "draft", "checklist", "scenarios")
-            if screen.query_one(f"#{n}").display
-        ]
-        assert shown == ["offers"]
-        for key, region in (
-            ("f3", "form"),
-            ("f4", "draft"),
-            ("f5", "checklist"),
-            ("f6", "scenarios"),
-            ("f2", "offers"),
-        ):
-            await pilot.press(key)
-            await pilot.pause()
-            assert screen.query_one(f"#{region}").display
-            assert screen.query_one(f"#{region}").region.width >= 60
-        await pilot.resize_terminal(130, 40)
         await pilot.pause()
-        assert not screen.narrow
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(130, 40)
+        await wait_until(pilot, lambda: not isinstance(app.screen, TooSmallScreen))
+        screen = app.screen
+        await pilot.press("f6")
+        await pilot.pause()
         assert all(screen.query_one(f"#{n}").display for n in ("offers", "form", "draft"))
-        # The right-hand column shows the side last chosen: the scenario helper (F6 above).
         assert screen.query_one("#scenarios").display
         assert not screen.query_one("#checklist").display
 

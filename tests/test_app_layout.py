@@ -1,9 +1,9 @@
 """Pilot tests for the main screen's layout by terminal width, on the demo workbook.
 
-From 100 columns: offers over details | draft | checklist or scenarios. From 70: the draft
-and one other region. Narrower: one region at a time. The region bar takes clicks; the
-scenario helper is built the first time it shows; the Details form shows a long value whole
-under its field and its Choice fields step through their values.
+From 100 columns: offers over details | draft | checklist or scenarios. From 80: the draft
+and one other region. Narrower (or under 24 rows): the too-small message. The region bar
+takes clicks; the scenario helper is built the first time it shows; the Details form shows
+a long value whole under its field and its Choice fields step through their values.
 """
 
 from __future__ import annotations
@@ -150,20 +150,17 @@ async def test_two_80x24_opens_on_details_beside_the_draft(demo_path):
         assert inside(app.focused, "form")
 
 
-async def test_narrow_60x20_one_region_at_a_time(demo_path):
+async def test_under_80x24_the_layout_is_covered_by_the_too_small_message(demo_path):
+    """There is no one-region layout any more: under 80 columns (or 24 rows) a message says
+    the terminal is too small (test_too_small), and the two-region layout waits under it."""
+    from decline_tui.ui.screens.too_small import TooSmallScreen
+
     app = make_app(demo_path)
     async with app.run_test(size=(60, 20)) as pilot:
-        screen = await ready(pilot)
-        assert screen.has_class("-narrow")
-        assert len(on_screen(screen)) == 1
-        for key, name in [("f4", "draft"), ("f5", "checklist"), ("f3", "form"), ("f2", "offers")]:
-            await pilot.press(key)
-            await pilot.pause()
-            assert on_screen(screen) == {name}, key
-        await pilot.press("f6")
-        await wait_until(pilot, lambda: screen.query_one(ScenarioPanel).built)
         await pilot.pause()
-        assert on_screen(screen) == {"scenarios"}
+        assert isinstance(app.screen, TooSmallScreen)
+        screen = app.screen_stack[-2]
+        assert screen.has_class("-two") and screen.shown_regions(60) == {"draft", "form"}
 
 
 async def test_resize_wide_to_two_and_back(demo_path):

@@ -211,7 +211,7 @@ def test_list_plain_and_json(saved, capsys):
     code, out, _ = run(capsys, "list", "--today", "2026-11-26")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split() == ["id", "company", "role", "status", "deadline", "clock"]
+    assert lines[0].split() == ["id", "company", "role", "status", "deadline", "clock", "state"]
     assert "4 days left" in out
     code, out, _ = run(capsys, "list", "--json", "--today", "2026-12-02")
     rows = json.loads(out)

@@ -34,8 +34,10 @@ from decline_tui.core.model import (
     REGISTERS,
     STATUSES,
     Contact,
+    Ignored,
     Interaction,
     Offer,
+    Overrules,
     Profile,
     Template,
     Terms,
@@ -85,6 +87,8 @@ def acme() -> Offer:
         send_at=datetime(2026, 11, 30, 9, 0),
         declined_on=date(2026, 12, 1),
         checkin_months=[2, 12],
+        signed_on=date(2026, 11, 27),
+        start_date=date(2027, 1, 4),
     )
 
 
@@ -805,13 +809,23 @@ OFFER_FIELDS: dict[str, st.SearchStrategy] = {
     "send_at": st.none() | st.datetimes(datetime(2026, 11, 1), datetime(2027, 1, 31)),
     "declined_on": MAYBE_DAY,
     "checkin_months": st.none() | st.lists(st.integers(1, 24), min_size=1, max_size=3),
+    "signed_on": MAYBE_DAY,
+    "start_date": MAYBE_DAY,
+    "checklist": st.builds(
+        Overrules,
+        st.lists(st.sampled_from(["spelling", "door-open", "timely"]), max_size=2, unique=True),
+        st.lists(
+            st.builds(Ignored, st.sampled_from(["spelling", "timely"]), st.sampled_from(["", "x"])),
+            max_size=2,
+        ),
+    ),
 }
 # Fields with at least three values: both sides can set one different from base and each other.
 COLLIDABLE = [
     name
     for name in OFFER_FIELDS
     if name not in ("future_open", "offer_referrals", "example", "firm")
-    and name not in ("drafts", "reconsider", "counter", "contacts", "log")  # merged inside
+    and name not in ("drafts", "reconsider", "counter", "contacts", "log", "checklist")  # inside
 ]
 TEMPLATES = st.builds(
     Template,

@@ -47,6 +47,7 @@ NAMES = [
     "rescind",
     "referrer-note",
     "checkin-note",
+    "hold",
 ]
 WAVERING = re.compile(
     r"\b(?:maybe|perhaps|for now|for the moment|unless|reconsider\w*|might|probably|"

@@ -19,6 +19,10 @@ from .conftest import NOW
 TODAY = NOW.date()  # 2026-11-25
 
 
+# The accepted offer is signed: the others are declined as soon as it is (see test_backups).
+SIGNED = date(2026, 11, 20)
+
+
 def mk(offer_id: str, status: str = "deciding", deadline: date | None = None, **kw) -> Offer:
     return Offer(
         id=offer_id,
@@ -114,7 +118,7 @@ def test_lines_accepted_with_some_to_decline():
     wb = Workbook(
         offers=[
             mk("globex", deadline=date(2026, 11, 30), role="Designer"),
-            mk("chosen", "accepted", role="Lead Designer"),
+            mk("chosen", "accepted", role="Lead Designer", signed_on=SIGNED),
             mk("initech"),
             mk("hooli", deadline=date(2026, 11, 25)),
             mk("umbrella", deadline=date(2026, 11, 24)),
@@ -133,7 +137,8 @@ def test_lines_accepted_with_some_to_decline():
 
 
 def test_lines_accepted_with_one_left_and_a_day_to_go():
-    wb = Workbook(offers=[mk("chosen", "accepted"), mk("other", deadline=date(2026, 11, 26))])
+    chosen = mk("chosen", "accepted", signed_on=SIGNED)
+    wb = Workbook(offers=[chosen, mk("other", deadline=date(2026, 11, 26))])
     assert multiple_offers(wb).lines(TODAY) == [
         "Accepted: Chosen.",
         "To decline now (1), closest deadline first:",

@@ -23,8 +23,10 @@ from tomlkit.items import Array
 from decline_tui.core.model import (
     DEFAULT_CHECKIN_MONTHS,
     Contact,
+    Ignored,
     Interaction,
     Offer,
+    Overrules,
     Profile,
     Terms,
     Workbook,
@@ -333,8 +335,12 @@ def test_every_field_of_an_offer_and_a_workbook_reaches_the_file(path):
         example=True,
         drafts={"email": "d"},
         firm=True,
+        signed_on=date(2026, 11, 19),
+        start_date=date(2027, 1, 5),
+        checklist=Overrules(["subject"], [Ignored("spelling", "Zorblax")]),
     )
     wb = Workbook(Profile("S", "s@x"), [offer], {}, "dark", [1])
+    wb.checklist_disabled = ["send-time"]
     for owner in (offer, wb):
         for f in dataclasses.fields(owner):
             default = f.default_factory() if callable(f.default_factory) else f.default
@@ -1076,6 +1082,8 @@ def care_offers(draw) -> list[Offer]:
         offer.send_at = draw(st.one_of(st.none(), st.datetimes()))
         offer.declined_on = draw(DATES)
         offer.checkin_months = draw(st.one_of(st.none(), MONTHS))
+        offer.signed_on = draw(DATES)
+        offer.start_date = draw(DATES)
     return out
 
 

@@ -96,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--deadline 2026-11-27\n"
         "  decline-tui check draft.txt --offer acme   (dates and names from the workbook)\n"
         "  decline-tui check reply.txt --offer acme --template recruiter-reply\n"
+        "  decline-tui check draft.txt --disable spelling --disable send-time\n"
         "  decline-tui render acme --medium phone | decline-tui check - --medium phone",
         formatter_class=_FORMAT,
     )
@@ -117,7 +118,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--offer",
         metavar="OFFER",
-        help="take names, dates and other companies from this offer of the workbook",
+        help="take names, dates and other companies from this offer of the workbook, and "
+        "its checklist settings (rules switched off, findings dismissed)",
+    )
+    p.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="do not run this checklist rule (repeatable; see the README's table of rules)",
     )
     p.add_argument(
         "--template",
@@ -152,7 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
         "list",
         parents=[common],
         help="list the offers with status and deadline",
-        description="List the offers with their status, deadline and days left.",
+        description="List the offers on one timeline: the open ones by their reply deadline, "
+        "with the days left, then the rest; an accepted offer says whether it is signed.",
         epilog="examples:\n  decline-tui list\n  decline-tui list --json",
         formatter_class=_FORMAT,
     )
@@ -310,6 +320,8 @@ ADD_OPTIONS = (
     ("register", "register", "formal greetings (Dear Dr. Bello,), informal (Hi Aisha,) or auto"),
     ("received", "received", "when the offer came: YYYY-MM-DD (default: today)"),
     ("deadline", "deadline", "the day they need an answer: YYYY-MM-DD"),
+    ("signed-on", "signed_on", "an accepted offer: the day you signed: YYYY-MM-DD"),
+    ("start-date", "start_date", "an accepted offer: the day the job starts: YYYY-MM-DD"),
     ("reason", "reason", "why you decline, in a sentence"),
     ("admired", "admired", "what impressed you: 'I was impressed by ...'"),
     ("project", "project", "what you enjoyed learning about"),
@@ -334,6 +346,8 @@ _METAVARS = {
     "referrer_email": "EMAIL",
     "received": "DATE",
     "deadline": "DATE",
+    "signed_on": "DATE",
+    "start_date": "DATE",
     "interviews": "N",
     "template": "NAME",
 }
@@ -517,6 +531,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     received = parse_date(args.received, "--received") if args.received else None
     deadline = parse_date(args.deadline, "--deadline") if args.deadline else None
     now = parse_datetime(args.now, "--now") if args.now else datetime.now()
+    disable = _disabled_rules(args.disable)
     wb, offer = None, None
     if args.offer:
         wb, path = _load(args)
@@ -537,6 +552,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         if deadline:
             ctx.deadline = deadline
         ctx.others = (*ctx.others, *args.other)
+        for rule in disable:
+            ctx.disabled.setdefault(rule, "command line")
         return ctx
 
     text = _read_input(args.file)
@@ -569,6 +586,16 @@ def cmd_check(args: argparse.Namespace) -> int:
             print("\nThe confirming email, checked as an email:\n")
             print(format_report(followup[2], followup[1]))
     return EXIT_OK if passed else EXIT_FAIL
+
+
+def _disabled_rules(names: list[str]) -> list[str]:
+    """--disable's rules, each one the checklist has; UsageError lists them otherwise."""
+    from decline_tui.core.checklist import UnknownRule, known_rule
+
+    try:
+        return [known_rule(name.strip()) for name in names]
+    except UnknownRule as exc:
+        raise UsageError(f"--disable: {exc}") from None
 
 
 def _check_template(
@@ -634,10 +661,17 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    """Every offer on one timeline: the open ones by their reply deadline (closest first, those
+    without one after them), then the decided ones; an accepted offer says whether it is
+    signed, and while it is not, the list says that declining the others is final."""
+    from decline_tui.core.scenarios import accepted_state, multiple_offers
     from decline_tui.core.timing import days_left, status_clock
 
     today = parse_date(args.today, "--today") if args.today else date.today()
     wb, path = _load(args)
+    where = multiple_offers(wb)
+    open_ids = {o.id for o in where.to_decline}
+    timeline = [*where.to_decline, *(o for o in wb.offers if o.id not in open_ids)]
     rows = [
         {
             "id": o.id,
@@ -648,8 +682,12 @@ def cmd_list(args: argparse.Namespace) -> int:
             # The clock runs only while deciding: a declined offer is never "overdue".
             "days_left": days_left(o.deadline, today) if o.status == "deciding" else None,
             "clock": status_clock(o.status, o.deadline, today),
+            "signed_on": o.signed_on.isoformat() if o.signed_on else None,
+            "start_date": o.start_date.isoformat() if o.start_date else None,
+            # An accepted offer's state: "accepted, not signed", "signed …, starts …".
+            "state": accepted_state(o) or None,
         }
-        for o in wb.offers
+        for o in timeline
     ]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -657,11 +695,15 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not rows:
         print(f"No offers yet in {path}.")
         return EXIT_OK
-    headers = ("id", "company", "role", "status", "deadline", "clock")
+    headers = ("id", "company", "role", "status", "deadline", "clock", "state")
     table = [headers] + [
         tuple(str(r[h] if r[h] is not None else "–") for h in headers) for r in rows
     ]
-    _print_table(table)
+    _print_table(table, whole_last=True)
+    warning = where.warning()
+    if warning:
+        print(f"\n{warning}")
+        print("Draft one: decline-tui render OFFER --template hold")
     return EXIT_OK
 
 
@@ -993,8 +1035,12 @@ def _note_undated(offer_ids: list[str]) -> None:
         )
 
 
-def _print_table(table: list[tuple[str, ...]]) -> None:
+def _print_table(table: list[tuple[str, ...]], whole_last: bool = False) -> None:
+    """Columns padded to their widest cell, cut at 30 characters (the last one whole, when
+    `whole_last`)."""
     widths = [min(30, max(len(row[i]) for row in table)) for i in range(len(table[0]))]
+    if whole_last:
+        widths[-1] = max(len(row[-1]) for row in table)
     for row in table:
         cells = [c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(row, widths, strict=True)]
         print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())

@@ -74,6 +74,7 @@ _SENT_AS = {
     "rescind": ("sent", "Sent the note withdrawing my acceptance"),
     "referrer-note": ("sent", "Sent a note to {referrer}, who referred me,"),
     "checkin": ("check-in", "Sent a check-in note"),
+    "hold": ("reply", "Sent a holding reply"),
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from decline_tui.core.checklist import states_decline
 from decline_tui.core.kinds import REFERRER, kind_of
@@ -26,18 +26,26 @@ def _open_to_counter(offer: Offer) -> bool:
     return offer.reconsider is not None and not offer.reconsider.is_empty() and not offer.firm
 
 
-# Parts that appear only in some cases: (offer, late) -> whether the part is written. `late`
-# is whether the answer comes after the offer's deadline or its prompt window (the timely
-# rule's test), so a decline apologises for the delay exactly when it is late.
-CONDITIONAL: dict[str, Callable[[Offer, bool], bool]] = {
-    "future": lambda offer, late: offer.future_open,
-    "help": lambda offer, late: offer.offer_referrals,
-    "late": lambda offer, late: late,
-    "news": lambda offer, late: _news(offer),
-    "no-news": lambda offer, late: not _news(offer),
-    "if-counter": lambda offer, late: not _open_to_counter(offer),
-    "if-counter-open": lambda offer, late: _open_to_counter(offer),
+def _deadline_ahead(offer: Offer, today: date | None) -> bool:
+    return offer.deadline is not None and (today is None or today <= offer.deadline)
+
+
+# Parts that appear only in some cases: (offer, today) -> whether the part is written. A
+# "late" part is written when the answer comes after the offer's deadline or its prompt
+# window (the timely rule's test), so a decline apologises for the delay exactly then.
+CONDITIONAL: dict[str, Callable[[Offer, date | None], bool]] = {
+    "future": lambda offer, today: offer.future_open,
+    "help": lambda offer, today: offer.offer_referrals,
+    "late": lambda offer, today: is_late(offer, today),
+    "news": lambda offer, today: _news(offer),
+    "no-news": lambda offer, today: not _news(offer),
+    "if-counter": lambda offer, today: not _open_to_counter(offer),
+    "if-counter-open": lambda offer, today: _open_to_counter(offer),
+    # a date to answer by: the deadline while it is ahead, else a few days from today
+    "by-deadline": lambda offer, today: _deadline_ahead(offer, today),
+    "by-soon": lambda offer, today: not _deadline_ahead(offer, today),
 }
+ANSWER_WITHIN_DAYS = 3  # a holding reply past its deadline promises an answer this soon
 # A phone script's branches: said only if the call goes that way, so they follow the
 # numbered points unnumbered ("If they ask why: …").
 BRANCHES = frozenset({"if-why", "if-counter", "if-counter-open", "voicemail"})
@@ -550,9 +558,9 @@ def _owner(template: Template, offer: Offer) -> str:
     return f"{possessive(offer.company)} " if offer.company.strip() else "the team's "
 
 
-def _included(part: str, offer: Offer, late: bool) -> bool:
+def _included(part: str, offer: Offer, today: date | None) -> bool:
     when = CONDITIONAL.get(part)
-    return when is None or bool(when(offer, late))
+    return when is None or bool(when(offer, today))
 
 
 def is_late(offer: Offer, today: date | None) -> bool:
@@ -586,9 +594,12 @@ def _render_once(
     paragraphs: list[list[tuple[str, str]]],
     offer: Offer,
     profile: Profile,
-    late: bool = False,
+    today: date | None = None,
 ) -> Draft:
     values = field_values(offer, profile)
+    if today is not None:
+        soon = today + timedelta(days=ANSWER_WITHIN_DAYS)
+        values["answer_by"] = f"{soon.day} {soon:%B %Y}"
     role = values["short_role"] or short_role(values["role"])
     subject = _Builder({**values, "role": _title_case(role)})
     subject.add(_subject_for(template, offer, profile))
@@ -614,7 +625,9 @@ def _render_once(
         kept = [
             (part, text)
             for part, text in para
-            if _included(part, offer, late) and text.strip() and not (said_no and part == "decline")
+            if _included(part, offer, today)
+            and text.strip()
+            and not (said_no and part == "decline")
         ]
         if not kept:
             continue
@@ -645,13 +658,12 @@ def render(
     `today` is the day it would be sent: an answer that is late by then says sorry once
     (the template's "late" part). Without it nothing is late.
     """
-    late = is_late(offer, today)
-    draft = _render_once(template, template.paragraphs, offer, profile, late)
+    draft = _render_once(template, template.paragraphs, offer, profile, today)
     if template.max_chars:
         for alt in template.fallbacks:
             if len(draft.text) <= template.max_chars:
                 break
-            draft = _render_once(template, alt, offer, profile, late)
+            draft = _render_once(template, alt, offer, profile, today)
     if template.followup:
         follow = get_template(template.followup, wb)
         draft.followup = render(follow, offer, profile, wb, today)

@@ -138,6 +138,15 @@ KINDS: dict[str, Kind] = {
             _ALWAYS | {"gratitude"},
             reply=True,
         ),
+        # Keeps an offer open while the accepted one is not signed: thanks, still interested,
+        # a date for the answer. It declines nothing, so it is not checked for a decline.
+        Kind(
+            "hold",
+            "a holding reply",
+            CONTACT,
+            _ALWAYS | {"gratitude", "positive-note", "no-bargaining", "timely"},
+            reply=True,
+        ),
         Kind(
             "checkin",
             "a check-in note",
@@ -161,6 +170,7 @@ TEMPLATE_KINDS: dict[str, str] = {
     "rescind": "rescind",
     "referrer-note": "referrer-note",
     "checkin-note": "checkin",
+    "hold": "hold",
 }
 
 

@@ -66,6 +66,27 @@ class Terms:
 
 
 @dataclass
+class Ignored:
+    """One finding dismissed on an offer's drafts: the rule, and the exact words it flagged
+    ("" for a finding that points at no words, such as a missing greeting)."""
+
+    rule: str
+    text: str = ""
+
+
+@dataclass
+class Overrules:
+    """Where the person overrules the checklist for an offer: rules switched off, findings
+    dismissed ([offers.checklist] in the file)."""
+
+    disabled: list[str] = field(default_factory=list)
+    ignored: list[Ignored] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not (self.disabled or self.ignored)
+
+
+@dataclass
 class Offer:
     """One job offer and everything a decline message is written from."""
 
@@ -108,6 +129,11 @@ class Offer:
     send_at: datetime | None = None  # when they plan to send the draft
     declined_on: date | None = None  # logged decline, or the day first seen declined
     checkin_months: list[int] | None = None  # None: the workbook's default
+    checklist: Overrules = field(default_factory=Overrules)  # the checklist overruled
+    # An accepted offer: the day its contract was signed and the day the job starts. Until it
+    # is signed the others are kept open (a holding reply), not declined.
+    signed_on: date | None = None
+    start_date: date | None = None
 
     @property
     def label(self) -> str:
@@ -147,6 +173,8 @@ class Workbook:
     templates: dict[str, Template] = field(default_factory=dict)
     theme: str = ""
     checkin_months: list[int] = field(default_factory=lambda: list(DEFAULT_CHECKIN_MONTHS))
+    # Checklist rules switched off for every offer ([settings.checklist] disabled).
+    checklist_disabled: list[str] = field(default_factory=list)
 
     def offer(self, offer_id: str) -> Offer | None:
         """The offer with this id, if any."""

@@ -56,6 +56,8 @@ SCENARIOS: dict[str, Scenario] = {
             "Multiple offers",
             (
                 "As soon as you accept one offer, decline all the others: they are waiting.",
+                "But not before it is signed: a decline is final, and an accepted offer can "
+                "still fall through. Until then, send the others a holding reply.",
                 "Decline the closest deadlines first.",
                 "Never name the company you chose when declining the others.",
                 "Stay professional with everyone involved; these people talk to each other.",
@@ -73,13 +75,42 @@ class MultipleOffers:
     to_decline: tuple[Offer, ...]  # still open, closest deadline first
     declined: tuple[Offer, ...]
 
+    @property
+    def unsigned(self) -> tuple[Offer, ...]:
+        """Accepted offers whose contract is not signed yet (no `signed_on`)."""
+        return tuple(o for o in self.accepted if o.signed_on is None)
+
+    @property
+    def hold(self) -> bool:
+        """Keep the others open: an offer is accepted but not signed, and others are open.
+
+        Declining them is final, and an accepted offer can still fall through until it is
+        signed: hold them with a reply that says when they will have an answer."""
+        return bool(self.unsigned and self.to_decline)
+
+    def warning(self) -> str:
+        """What to tell a person about to decline the rest while the accepted offer is not
+        signed yet; "" when there is nothing to warn about."""
+        if not self.hold:
+            return ""
+        names = ", ".join(o.label for o in self.unsigned)
+        return (
+            f"{names}: accepted, not signed yet. Declining the others is final: send them a "
+            "holding reply until you have signed."
+        )
+
     def lines(self, today: date) -> list[str]:
         """A plain summary, one line each, for a panel or a report."""
         out = []
         if self.accepted:
             names = ", ".join(o.label for o in self.accepted)
             out.append(f"Accepted: {names}.")
-            if self.to_decline:
+            if self.hold:
+                out.append(self.warning())
+                out.append(
+                    f"To hold until signed ({len(self.to_decline)}), closest deadline first:"
+                )
+            elif self.to_decline:
                 out.append(f"To decline now ({len(self.to_decline)}), closest deadline first:")
             else:
                 out.append("Nothing left to decline.")
@@ -109,6 +140,40 @@ def multiple_offers(wb: Workbook) -> MultipleOffers:
     still_open.sort(key=_deadline_key)
     declined = tuple(o for o in wb.offers if o.status == "declined")
     return MultipleOffers(accepted, tuple(still_open), declined)
+
+
+def accepted_state(offer: Offer) -> str:
+    """An accepted offer's state, in words: "accepted, not signed" or "signed 2026-12-01,
+    starts 2027-01-05"; "" for an offer that is not accepted."""
+    if offer.status != "accepted":
+        return ""
+    if offer.signed_on is None:
+        state = "accepted, not signed"
+    else:
+        state = f"signed {offer.signed_on.isoformat()}"
+    if offer.start_date is not None:
+        state += f", starts {offer.start_date.isoformat()}"
+    return state
+
+
+def hold_advice(wb: Workbook, offer: Offer) -> tuple[str, str]:
+    """(template, advice) for an open offer while another is accepted but not signed.
+
+    The template is "hold" (a holding reply) while that is so and this offer is still
+    open; "" otherwise, with the reason.
+    """
+    where = multiple_offers(wb)
+    if not where.unsigned:
+        if where.accepted:
+            return "", "The offer you accepted is signed: decline the others now."
+        return "", "A holding reply is for while an offer you accepted is not signed yet."
+    if offer.status not in OPEN_STATUSES:
+        return "", "A holding reply is for an offer you are still deciding on."
+    when = f" by {_day(offer.deadline)}" if offer.deadline else ""
+    return (
+        "hold",
+        f"Not signed yet: thank them and say you will answer{when}; declining now is final.",
+    )
 
 
 # --------------------------------------------------------------------------- counter-offers

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from decline_tui.core.checklist import CheckContext, Finding, check, context_for
+from decline_tui.core.checklist import (
+    DISMISSED,
+    RULES,
+    CheckContext,
+    Finding,
+    check,
+    context_for,
+    flagged,
+    known_rule,
+)
 from decline_tui.core.compose import Draft, render_offer
 from decline_tui.core.kinds import REFERRER, kind_of, recipient_of
 from decline_tui.core.model import (
@@ -20,6 +29,7 @@ from decline_tui.core.model import (
     MEDIUMS,
     REGISTERS,
     STATUSES,
+    Ignored,
     Offer,
     Workbook,
     slugify,
@@ -49,7 +59,7 @@ TEXT_FIELDS = (
     "referrer_email",
 )
 INT_FIELDS = ("interviews",)
-DATE_FIELDS = ("received", "deadline")
+DATE_FIELDS = ("received", "deadline", "signed_on", "start_date")
 BOOL_FIELDS = ("future_open", "offer_referrals")
 CHOICE_FIELDS = {"channel": CHANNELS, "status": STATUSES, "register": REGISTERS}
 
@@ -223,6 +233,82 @@ class Session:
     def regenerate(self, offer: Offer, medium: str) -> None:
         """Back to the template's draft (the UI asks first: this drops the person's edit)."""
         offer.drafts.pop(self.draft_key(offer, medium), None)
+
+    # ------------------------------------------------------------------ the checklist overruled
+    #
+    # Each returns what it did, said for the person ("" when nothing changed); a change is
+    # the workbook's, saved like any edit (the screen marks it dirty).
+
+    def dismiss(self, offer: Offer, finding: Finding, text: str) -> str:
+        """Dismiss what the finding flags right now in `text` (the words of each span, or
+        the finding itself when it points at none) on this offer's drafts."""
+        if finding.status not in ("warn", "fail"):
+            return ""
+        have = {(i.rule, i.text.casefold()) for i in offer.checklist.ignored}
+        words = [w for w in flagged(finding, text) if (finding.rule, w.casefold()) not in have]
+        offer.checklist.ignored.extend(Ignored(finding.rule, w) for w in words)
+        if not words:
+            return ""
+        title = RULES[finding.rule].title
+        shown = ", ".join(f"“{w}”" for w in words if w)
+        return f"{title}: dismissed {shown or 'on this offer'}."
+
+    def restore(self, offer: Offer, finding: Finding) -> str:
+        """Bring back the words this finding has dismissed: they are flagged again."""
+        if not finding.dismissed:
+            return ""
+        gone = {w.casefold() for w in finding.dismissed}
+        before = len(offer.checklist.ignored)
+        offer.checklist.ignored = [
+            i
+            for i in offer.checklist.ignored
+            if not (i.rule == finding.rule and i.text.casefold() in gone)
+        ]
+        if len(offer.checklist.ignored) == before:
+            return ""
+        return f"{RULES[finding.rule].title}: brought back."
+
+    def toggle_dismissed(self, offer: Offer, finding: Finding, text: str) -> str:
+        """Dismiss a live finding; bring back a dismissed one."""
+        if finding.overruled == DISMISSED:
+            return self.restore(offer, finding)
+        return self.dismiss(offer, finding, text)
+
+    def rule_off(self, offer: Offer | None, rule: str) -> str:
+        """Where the rule is switched off: "workbook", "offer", or "" (it is on)."""
+        if rule in self.wb.checklist_disabled:
+            return "workbook"
+        if offer is not None and rule in offer.checklist.disabled:
+            return "offer"
+        return ""
+
+    def set_rule_off(self, offer: Offer | None, rule: str, off: bool, *, workbook: bool) -> str:
+        """Switch a rule off (or back on) for this offer, or for the whole workbook."""
+        known_rule(rule)
+        if workbook:
+            rules = self.wb.checklist_disabled
+            where = "every offer"
+        else:
+            if offer is None:
+                return ""
+            rules = offer.checklist.disabled
+            where = "this offer"
+        if off == (rule in rules):
+            return ""
+        if off:
+            rules.append(rule)
+        else:
+            rules.remove(rule)
+        state = "off" if off else "back on"
+        return f"{RULES[rule].title}: switched {state} for {where}."
+
+    def toggle_rule(self, offer: Offer | None, rule: str, *, workbook: bool) -> str:
+        """Switch the rule off where asked; on again when it is off there."""
+        if workbook:
+            rules = self.wb.checklist_disabled
+        else:
+            rules = offer.checklist.disabled if offer else []
+        return self.set_rule_off(offer, rule, rule not in rules, workbook=workbook)
 
     # ------------------------------------------------------------------ offers
 

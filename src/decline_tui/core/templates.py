@@ -30,6 +30,8 @@ PARTS = (
     "future",
     "help",
     "value",  # something of value a check-in offers, whatever the offer said about referrals
+    "by-deadline",  # a holding reply's date: the deadline while it is ahead…
+    "by-soon",  # …else a few days from the day it is sent
     "wish",  # the warm close before the sign-off
     "closing",
     # a phone script's branches, said only if the call goes that way
@@ -74,6 +76,7 @@ PLACEHOLDERS: dict[str, str] = {
     "your first name": "your_first_name",
     "your email": "your_email",
     "deadline": "deadline",
+    "answer by": "answer_by",
     "referrer's name": "referrer",
     "referrer name": "referrer",
     "referrer": "referrer",
@@ -99,6 +102,7 @@ FIELD_HELP: dict[str, str] = {
     "your_first_name": "your first name (from profile.name)",
     "your_email": "your email (profile.email)",
     "deadline": "the offer's deadline (offer.deadline)",
+    "answer_by": "a few days from the day it is sent, when the deadline has passed",
     "referrer": "the full name of who referred you (offer.referrer)",
     "referrer_first_name": "the first name from offer.referrer",
     "referrer_email": "the referrer's email (offer.referrer_email)",
@@ -611,6 +615,41 @@ SCENARIO_TEMPLATES: dict[str, Template] = {
                 ("wish", "Wishing you and the team continued success."),
             ],
             [("closing", "Best wishes,\n[Your Name]")],
+        ),
+        _t(
+            "hold",
+            "email",
+            "While the offer you accepted is not signed yet: thanks, still interested, and the "
+            "date by which you will answer; declines nothing.",
+            "Re: [Job Title] offer – [Your Name]",
+            [("greeting", "Dear [Hiring Manager's Name],")],
+            [
+                (
+                    "thanks",
+                    "Thank you again for the offer of the [Job Title] role at [Company Name].",
+                ),
+                # The answer to the offer itself, like a decline: late, it says sorry once.
+                ("late", "I am sorry for the slow reply."),
+                (
+                    "positive",
+                    "I am still very interested, and I have enjoyed every conversation about "
+                    "[specific project or part of the role].",
+                ),
+            ],
+            [
+                (
+                    "by-deadline",
+                    "I am finalising another process and want to give you a considered answer: "
+                    "you will have my decision by [Deadline].",
+                ),
+                (
+                    "by-soon",
+                    "I am finalising another process and want to give you a considered answer: "
+                    "you will have my decision by [Answer By].",
+                ),
+                ("wish", "I appreciate your patience, and I wish you a good week."),
+            ],
+            [("closing", "Kind regards,\n[Your Name]")],
         ),
     )
 }

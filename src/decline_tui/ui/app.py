@@ -20,6 +20,7 @@ from decline_tui.core.journal import Recovered
 from decline_tui.core.session import Session
 from decline_tui.ui.keygate import KeyGate
 from decline_tui.ui.screens.main import PALETTE, MainScreen
+from decline_tui.ui.widgets.checklist_view import ChecklistPane
 from decline_tui.ui.widgets.offer_list import OfferList
 from decline_tui.ui.widgets.scenario_panel import ScenarioPanel
 
@@ -152,6 +153,7 @@ class DeclineApp(KeyGate, App[None]):
             ),
             ("In the offers list", OfferList.BINDINGS),
             ("In the scenario helper", ScenarioPanel.BINDINGS),
+            ("In the checklist", ChecklistPane.BINDINGS),
             (
                 "Moving around",
                 [

@@ -35,6 +35,7 @@ from .engine import (
 )
 from .medium import LINKEDIN_FREE, LINKEDIN_PREMIUM
 from .message import Line, Message, attached_email, word_count
+from .overrule import DISMISSED, UnknownRule, flagged, known_rule, rule_names
 from .rules import CHECKS, check
 from .structure import states_decline
 from .tone import BRIEF_WORDS, LONG_WORDS
@@ -42,6 +43,7 @@ from .tone import BRIEF_WORDS, LONG_WORDS
 __all__ = [
     "BRIEF_WORDS",
     "CHECKS",
+    "DISMISSED",
     "FAIL",
     "LINKEDIN_FREE",
     "LINKEDIN_PREMIUM",
@@ -57,12 +59,16 @@ __all__ = [
     "Line",
     "Message",
     "Rule",
+    "UnknownRule",
     "attached_email",
     "check",
     "company_mentions",
     "context_for",
+    "flagged",
     "format_report",
+    "known_rule",
     "ok",
+    "rule_names",
     "states_decline",
     "word_count",
 ]

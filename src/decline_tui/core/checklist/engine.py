@@ -8,7 +8,7 @@ medium); `rules` runs them in order.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from decline_tui.core.care import reminders
@@ -159,15 +159,27 @@ class Finding:
     message: str
     spans: tuple[tuple[int, int], ...] = ()
     hint: str = ""
+    # How the person overruled it (core.checklist.overrule): "" not at all, "dismissed"
+    # (every word it flags was dismissed: a SKIP), or where the rule was switched off:
+    # "offer", "workbook" or "command line" (a SKIP, not run).
+    overruled: str = ""
+    # The words dismissed on this draft, greyed; a live finding may hold some too, when it
+    # also flags words that were not dismissed.
+    dismissed: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "rule": self.rule,
             "status": self.status,
             "message": self.message,
             "spans": [list(s) for s in self.spans],
             "hint": self.hint,
         }
+        if self.overruled:
+            out["overruled"] = self.overruled
+        if self.dismissed:
+            out["dismissed"] = list(self.dismissed)
+        return out
 
 
 @dataclass
@@ -195,6 +207,10 @@ class CheckContext:
     followup_received: date | None = None
     checkin_due: date | None = None
     called_on: date | None = None
+    # The person's overrules (core.checklist.overrule): rules switched off, rule -> where
+    # ("offer", "workbook", "command line"), and findings dismissed, (rule, words) pairs.
+    disabled: dict[str, str] = field(default_factory=dict)
+    ignored: tuple[tuple[str, str], ...] = ()
 
 
 def context_for(
@@ -210,6 +226,11 @@ def context_for(
     kind = kind_of(template)
     names = [wb.profile.name, offer.contact_name, offer.preferred_name, offer.company, offer.role]
     names.append(offer.referrer)
+    # Every person of the workbook is a known word: the offer's contacts, and the names
+    # written in its log (capitalised words after a note's first).
+    names.extend(c.name for c in offer.contacts)
+    for entry in offer.log:
+        names.extend(w for w in entry.note.split()[1:] if w[:1].isupper())
     recipient = offer.contact_name
     aliases = (offer.preferred_name,) if offer.preferred_name.strip() else ()
     if kind.recipient == REFERRER and offer.referrer.strip():
@@ -233,7 +254,17 @@ def context_for(
         # The planned time is the decline's (p on the main screen), while it is still to send.
         send_at=offer.send_at if kind.declines and offer.status == "deciding" else None,
         **_triggers(wb, offer, kind.timely_from, now),
+        **overrules_for(wb, offer),
     )
+
+
+def overrules_for(wb: Workbook, offer: Offer) -> dict:
+    """The context's `disabled` and `ignored` from the workbook's settings and the offer's
+    [offers.checklist]: a rule off for the workbook says so even when the offer agrees."""
+    disabled = {r: "offer" for r in offer.checklist.disabled}
+    disabled.update({r: "workbook" for r in wb.checklist_disabled})
+    ignored = tuple((i.rule, i.text) for i in offer.checklist.ignored)
+    return {"disabled": disabled, "ignored": ignored}
 
 
 def _triggers(wb: Workbook, offer: Offer, timely_from: str, now: datetime | None) -> dict:
@@ -283,8 +314,9 @@ def format_report(findings: list[Finding], text: str) -> str:
                 out.append(f"{'':{width + 9}}{f.hint}")
     counts = {s: sum(f.status == s for f in findings) for s in STATUSES}
     out.append("")
+    overruled = sum(bool(f.overruled) for f in findings)
     out.append(
         f"{counts[FAIL]} failed, {counts[WARN]} warned, {counts[PASS]} passed, "
-        f"{counts[SKIP]} skipped"
+        f"{counts[SKIP]} skipped" + (f" ({overruled} overruled by you)" if overruled else "")
     )
     return "\n".join(out)

@@ -12,6 +12,7 @@ from .engine import SKIP, CheckContext, Finding, _finding
 from .hygiene import rule_no_other_company, rule_placeholders, rule_spelling
 from .medium import rule_linkedin_length, rule_subject
 from .message import Message
+from .overrule import apply, switched_off
 from .structure import (
     rule_brief_reason,
     rule_clear_decline,
@@ -49,18 +50,27 @@ CHECKS: dict[str, Callable[[Message, CheckContext], Finding]] = {
 
 
 def check(text: str, ctx: CheckContext | None = None) -> list[Finding]:
-    """Every rule's finding for this text, in the checklist's order."""
+    """Every rule's finding for this text, in the checklist's order.
+
+    Rules the context switches off are not run, and its dismissals are applied (overrule)."""
     ctx = ctx or CheckContext()
-    if ctx.spelling:  # the dictionary also tells "Square" the word from Square the company
+    # The dictionary also tells "Square" the word from Square the company.
+    if ctx.spelling and "spelling" not in ctx.disabled:
         from decline_tui.core import spelling
 
         spelling.load()
     msg = Message(text, ctx.medium)
     kind = KINDS.get(ctx.kind, KINDS["decline"])
-    return [
-        fn(msg, ctx) if rule in kind.rules else _not_for(rule, kind.label)
+    off = ctx.disabled
+    findings = [
+        switched_off(rule, off[rule])
+        if rule in off
+        else fn(msg, ctx)
+        if rule in kind.rules
+        else _not_for(rule, kind.label)
         for rule, fn in CHECKS.items()
     ]
+    return apply(findings, text, ctx)
 
 
 def _not_for(rule: str, label: str) -> Finding:

@@ -226,7 +226,7 @@ def _ends_blank(piece: str) -> bool | None:
 
 def _top(wb: Workbook) -> tuple[Any, ...]:
     """Everything of a workbook that lives outside its offers."""
-    return wb.profile, wb.theme, wb.checkin_months, wb.templates
+    return wb.profile, wb.theme, wb.checkin_months, wb.templates, wb.checklist_disabled
 
 
 def _edit_top(cut: Cut, wb: Workbook, last: str, new_last: str) -> tuple[str, str] | None:
@@ -304,7 +304,11 @@ def save_pieces(text: str, cut: Cut | None, base: Workbook, wb: Workbook) -> Sav
         # a fresh read of the file would give them to the last offer: cut it afresh.
         head, tail = edited
     new_base = Workbook(offers=offers)
-    new_base.profile, new_base.theme, new_base.checkin_months, new_base.templates = copy_model(
-        _top(wb)
-    )
+    (
+        new_base.profile,
+        new_base.theme,
+        new_base.checkin_months,
+        new_base.templates,
+        new_base.checklist_disabled,
+    ) = copy_model(_top(wb))
     return Saved(head + "".join(pieces) + tail, new_base, new_cut)

@@ -29,8 +29,10 @@ from tomlkit.toml_document import TOMLDocument
 from decline_tui.core.model import (
     REGISTERS,
     Contact,
+    Ignored,
     Interaction,
     Offer,
+    Overrules,
     Profile,
     Template,
     Terms,
@@ -235,6 +237,11 @@ class Reader:
         if "checkin_months" in settings:
             months = settings["checkin_months"]
             wb.checkin_months = self.months(("settings", "checkin_months"), months)
+        if "checklist" in settings:
+            where = ("settings", "checklist")
+            raw_checklist = self.expect(where, settings["checklist"], dict, "a table")
+            if "disabled" in raw_checklist:
+                wb.checklist_disabled = self.rules((*where, "disabled"), raw_checklist["disabled"])
 
         offers = doc.get("offers", [])
         self.expect(("offers",), offers, list, "an array of tables ([[offers]])")
@@ -317,6 +324,8 @@ class Reader:
         for key in OFFER_TERMS:
             if key in raw:
                 values[key] = self.terms(("offers", i, key), raw[key])
+        if "checklist" in raw:
+            values["checklist"] = self.overrules(("offers", i, "checklist"), raw["checklist"])
         if "contacts" in raw:
             where = ("offers", i, "contacts")
             values["contacts"] = [
@@ -421,6 +430,46 @@ class Reader:
         if "start" in raw:
             terms.start = self.day((*where, "start"), raw["start"])
         return terms
+
+    def rule(self, where: tuple[Any, ...], value: Any) -> str:
+        """A checklist rule's name, one of those the checklist has."""
+        from decline_tui.core.checklist.engine import RULES
+
+        name = self.string(where, value)
+        if name not in RULES:
+            raise self.fail(
+                where,
+                f'{_dotted(where)}: "{name}" is not a checklist rule; the rules are: '
+                + ", ".join(RULES),
+            )
+        return name
+
+    def rules(self, where: tuple[Any, ...], value: Any) -> list[str]:
+        """`disabled = ["spelling", …]`: rule names."""
+        self.expect(where, value, list, 'an array of rule names like ["spelling"]')
+        return [self.rule((*where, j), name) for j, name in enumerate(value)]
+
+    def overrules(self, where: tuple[Any, ...], raw: Any) -> Overrules:
+        """[offers.checklist]: rules switched off, and findings dismissed by their words."""
+        self.expect(where, raw, dict, "a table ([offers.checklist])")
+        out = Overrules()
+        if "disabled" in raw:
+            out.disabled = self.rules((*where, "disabled"), raw["disabled"])
+        if "ignored" in raw:
+            at = (*where, "ignored")
+            want = 'an array like [{ rule = "spelling", text = "Zorblax" }]'
+            self.expect(at, raw["ignored"], list, want)
+            for j, entry in enumerate(raw["ignored"]):
+                self.expect((*at, j), entry, dict, '{ rule = "…", text = "…" }')
+                if "rule" not in entry:
+                    raise self.fail((*at, j), f"{_dotted((*at, j))} has no rule")
+                out.ignored.append(
+                    Ignored(
+                        self.rule((*at, j, "rule"), entry["rule"]),
+                        self.string((*at, j, "text"), entry.get("text", "")),
+                    )
+                )
+        return out
 
     def tables(self, where: tuple[Any, ...], value: Any) -> list[Any]:
         """An array of tables such as [[offers.log]], checked to hold only tables."""

@@ -42,7 +42,7 @@ OFFER_STR = (
     "referrer_email",
 )
 OFFER_BOOL = ("future_open", "offer_referrals", "example", "firm")
-OFFER_DATE = ("received", "deadline", "counter_received", "declined_on")
+OFFER_DATE = ("received", "deadline", "counter_received", "declined_on", "signed_on", "start_date")
 OFFER_DEFAULTS = Offer(id="")
 # Sub-tables of an offer: [offers.reconsider] and [offers.counter] hold Terms.
 OFFER_TERMS = ("reconsider", "counter")
@@ -53,6 +53,8 @@ CONTACT_STR = ("name", "role", "email", "linkedin")
 CONTACT_DEFAULTS = Contact()
 LOG_STR = ("kind", "channel", "note")
 LOG_DEFAULTS = Interaction(date=date.min)
+# [offers.checklist] (and [settings.checklist]): the checklist overruled, by rule name.
+CHECKLIST_FIELDS = ("disabled", "ignored")
 
 
 # The order fields take in a new [[offers]] table; optional ones appear only when set.
@@ -84,6 +86,8 @@ OFFER_ORDER = (
     "counter_received",
     "send_at",
     "declined_on",
+    "signed_on",
+    "start_date",
     "checkin_months",
     "notes",
     "example",
@@ -105,6 +109,8 @@ OFFER_OPTIONAL = (
     "counter_received",
     "send_at",
     "declined_on",
+    "signed_on",
+    "start_date",
 )
 # Keys whose absence means None, so that an empty value still gets its line.
 OFFER_NULLABLE = ("checkin_months",)

@@ -22,6 +22,7 @@ from decline_tui.core.model import (
     Contact,
     Interaction,
     Offer,
+    Overrules,
     Template,
     Terms,
     Workbook,
@@ -29,6 +30,7 @@ from decline_tui.core.model import (
 from decline_tui.core.store import schema
 from decline_tui.core.store.reading import loads
 from decline_tui.core.store.schema import (
+    CHECKLIST_FIELDS,
     CONTACT_DEFAULTS,
     CONTACT_STR,
     LOG_DEFAULTS,
@@ -145,6 +147,7 @@ def write_offer(table: Table | InlineTable, offer: Offer, *, new: bool) -> None:
     _write_drafts(table, offer.drafts, spaced=spaced)
     for key in OFFER_TERMS:
         _write_terms(table, key, getattr(offer, key), spaced=spaced)
+    _write_checklist(table, offer.checklist, spaced=spaced)
     _write_entries(table, "contacts", offer.contacts, _write_contact, CONTACT_DEFAULTS, spaced)
     _write_entries(table, "log", offer.log, _write_interaction, LOG_DEFAULTS, spaced)
 
@@ -218,6 +221,71 @@ def _write_terms(
     _update(current, "salary", terms.salary)  # 0 is a salary, None is none
     for name in ("remote", "title", "start", "notes"):
         _update_optional(current, name, getattr(terms, name))
+    if fresh and spaced:
+        current.add(tomlkit.nl())
+
+
+def _ignored_value(current: Any) -> list[tuple[str, str]] | None:
+    """What an `ignored` array in the file says, as (rule, text) pairs; None: not that shape."""
+    plain = current.unwrap() if hasattr(current, "unwrap") else current
+    if not isinstance(plain, list) or not all(isinstance(e, dict) for e in plain):
+        return None
+    return [(str(e.get("rule", "")), str(e.get("text", ""))) for e in plain]
+
+
+def _ignored_entry(rule: str, text: str) -> InlineTable:
+    entry = tomlkit.inline_table()
+    entry["rule"] = rule
+    entry["text"] = tomlkit.string(" ".join(text.split()))
+    return entry
+
+
+def _write_ignored(checklist: Any, old: Any, pairs: list[tuple[str, str]]) -> None:
+    """`ignored`, edited in place where entries were only added or taken away, so the
+    comments of the others stay; written afresh otherwise."""
+    said = None if old is None else _ignored_value(old)
+    if said == pairs:
+        return
+    if isinstance(old, Array) and said is not None and len(set(said)) == len(said):
+        keep = [k for k, pair in enumerate(said) if pair in pairs]
+        kept = [said[k] for k in keep]
+        if kept == pairs[: len(kept)]:
+            for k in reversed(range(len(said))):
+                if k not in keep:
+                    del old[k]
+            for rule, text in pairs[len(kept) :]:
+                old.append(_ignored_entry(rule, text))
+            return
+    array = tomlkit.array()
+    for rule, text in pairs:
+        array.append(_ignored_entry(rule, text))
+    array.multiline(True)
+    checklist["ignored"] = array
+
+
+def _write_checklist(table: Table | InlineTable, checklist: Overrules, *, spaced: bool) -> None:
+    """[offers.checklist]: `disabled` rules and `ignored` findings, edited in place.
+
+    No table for no overrules; emptying it deletes it, unless it holds comments or keys of
+    the person's own. `ignored` is an array of inline tables, one a line.
+    """
+    current = table.get("checklist")
+    if checklist.is_empty() and (current is None or not _says_more_than(current, CHECKLIST_FIELDS)):
+        if current is not None:
+            del table["checklist"]
+        return
+    fresh = current is None
+    if fresh:
+        table["checklist"] = _sub_table(table)
+        current = table["checklist"]
+    _update_optional(current, "disabled", list(checklist.disabled))
+    pairs = [(i.rule, i.text) for i in checklist.ignored]
+    old = current.get("ignored")
+    if not pairs:
+        if old is not None:
+            del current["ignored"]
+    else:
+        _write_ignored(current, old, pairs)
     if fresh and spaced:
         current.add(tomlkit.nl())
 
@@ -461,11 +529,35 @@ def write_top(doc: TOMLDocument, wb: Workbook) -> None:
         _update(doc["profile"], "name", wb.profile.name, keep_default=keep)
         _update(doc["profile"], "email", wb.profile.email, keep_default=keep)
     default_months = list(DEFAULT_CHECKIN_MONTHS)
-    if wb.theme or wb.checkin_months != default_months or "settings" in doc:
+    if (
+        wb.theme
+        or wb.checkin_months != default_months
+        or "settings" in doc
+        or (wb.checklist_disabled)
+    ):
         if "settings" not in doc:
             doc["settings"] = tomlkit.table()
         _update_optional(doc["settings"], "theme", wb.theme)
         _update(doc["settings"], "checkin_months", wb.checkin_months, keep_default=default_months)
+        _write_settings_checklist(doc["settings"], wb.checklist_disabled)
+
+
+def _write_settings_checklist(settings: Any, disabled: list[str]) -> None:
+    """[settings.checklist]: the rules switched off for every offer."""
+    current = settings.get("checklist")
+    if not disabled:
+        if current is not None and not _says_more_than(current, ("disabled",)):
+            del settings["checklist"]
+        elif current is not None and "disabled" in current:
+            del current["disabled"]
+        return
+    fresh = current is None
+    if fresh:
+        settings["checklist"] = _sub_table(settings)
+        current = settings["checklist"]
+    _update(current, "disabled", list(disabled))
+    if fresh and isinstance(current, Table):
+        current.add(tomlkit.nl())  # a blank line before the table that follows
 
 
 def write_templates(doc: TOMLDocument, wb: Workbook) -> None:

@@ -49,6 +49,11 @@ CARE_PALETTE = [
         "Jump to the next open offer to decline",
         "next_to_decline",
     ),
+    (
+        "multiple offers: holding reply",
+        "While the offer you accepted is not signed: thank them, and say when you will answer",
+        "hold_reply",
+    ),
 ]
 
 
@@ -501,6 +506,8 @@ class CareActions:
         elif tab == "multiple-offers":
             if offer.status == "accepted":
                 name, why = "rescind", "Call first; this note confirms it."
+            elif scenarios.multiple_offers(self.session.wb).hold:
+                name, why = scenarios.hold_advice(self.session.wb, offer)
             else:
                 why = "Each offer to decline has its own draft: ctrl+b moves to the next."
         elif offer.referrer and offer.status in ("deciding", "declined"):
@@ -509,6 +516,10 @@ class CareActions:
             name, why = "checkin-note", "A short check-in, with no ask."
         else:
             why = "Nothing to draft here until the offer is declined."
+        self._draft_reply(offer, name, why)
+
+    def _draft_reply(self, offer: Offer, name: str, why: str) -> None:
+        """Draft the reply `name` beside the decline; with no name, say `why` not."""
         if not name:
             self.notify(why, markup=False)
             return
@@ -562,7 +573,28 @@ class CareActions:
             self.notify("No open offers left to decline.", markup=False)
             return
         self.select_offer(nxt.id)
+        where = scenarios.multiple_offers(self.session.wb)
+        if where.hold:  # declining is final while the accepted offer is not signed
+            self.notify(
+                f"Next to decline: {nxt.label}. But {where.warning()} h in the scenario "
+                "helper (F6, Several) drafts one.",
+                title="Not signed yet",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+            return
         self.notify(f"Next to decline: {nxt.label}", timeout=3, markup=False)
+
+    def action_hold_reply(self) -> None:
+        """Draft a holding reply for the offer in view while the accepted one is not signed."""
+        from decline_tui.core import scenarios
+
+        offer = self.offer
+        if offer is None:
+            return
+        name, why = scenarios.hold_advice(self.session.wb, offer)
+        self._draft_reply(offer, name, why)
 
     def action_show_checkins(self) -> None:
         today = self.today

@@ -30,6 +30,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
 from decline_tui.core import export, leaving, textfile
+from decline_tui.core.checklist import RULES, Finding
 from decline_tui.core.model import MEDIUMS, STATUSES, Offer, slugify
 from decline_tui.core.session import DraftView, FieldError, Session
 from decline_tui.core.templates import all_templates, copy_template, pick_template
@@ -43,6 +44,7 @@ from decline_tui.ui.screens.dialogs import (
     confirm,
 )
 from decline_tui.ui.screens.saving import DISK_CHECK_EVERY, SavingActions
+from decline_tui.ui.screens.too_small import MIN_WIDTH, TooSmallScreen, too_small
 from decline_tui.ui.widgets.checklist_view import ChecklistPane
 from decline_tui.ui.widgets.draft_view import MEDIUM_NAMES, DraftPane
 from decline_tui.ui.widgets.key_footer import KeyFooter
@@ -60,11 +62,12 @@ REGIONS = {
     "checklist": ("Checklist", "f5"),
     "scenarios": ("Scenarios", "f6"),
 }
-# Three layouts, by the terminal's width. From WIDE: offers and details on the left, the draft
+# Two layouts, by the terminal's width. From WIDE: offers and details on the left, the draft
 # in the middle, the checklist (or the scenario helper, F6) on the right. From TWO: the draft
-# and one other region beside it. Narrower: one region at a time.
+# and one other region beside it. Below TWO columns or MIN_HEIGHT rows the terminal is too
+# small, and a message says what size it needs (screens/too_small.py) over this screen.
 WIDE = 100
-TWO = 70
+TWO = MIN_WIDTH
 SIDE = ("checklist", "scenarios")  # the regions that share the right-hand column
 AUTOSAVE_DELAY = 0.8  # seconds of quiet after an edit before it is saved
 MAX_UNSAVED = 2.0  # however steady the typing, no edit waits longer than this to be saved
@@ -102,6 +105,21 @@ PALETTE = [
         "fix_saving",
     ),
     ("workbook: save a copy as", "Write the workbook to another file", "save_copy"),
+    (
+        "checklist: dismiss or bring back",
+        "Dismiss what the selected checklist item flags on this offer, or bring it back (x)",
+        "dismiss_finding",
+    ),
+    (
+        "checklist: rule off or on for this offer",
+        "Switch the selected checklist rule off for this offer, or back on (o)",
+        "rule_off('offer')",
+    ),
+    (
+        "checklist: rule off or on for every offer",
+        "Switch the selected checklist rule off for the whole workbook, or back on (w)",
+        "rule_off('workbook')",
+    ),
     *CARE_PALETTE,
     *[
         (f"go: {title.lower()}", f"Jump to {title} ({key.upper()})", f"focus_region('{name}')")
@@ -222,7 +240,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
 
     def compose(self) -> ComposeResult:
         width = self.app.size.width
-        if TWO <= width < WIDE:
+        if width < WIDE:
             # Two regions: open on the offer's details beside its draft, the draft focused
             # (a stray key cannot change a field); the offers are F2 away.
             self.active_region, self.slot = "draft", "form"
@@ -279,17 +297,25 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         else:
             self.query_one("#offers").focus()
         self.set_interval(DISK_CHECK_EVERY, self.check_disk)
+        self.check_size(self.app.size.width, self.app.size.height)
 
     def on_resize(self, event) -> None:
         self.apply_layout(event.size.width)
+        self.check_size(event.size.width, event.size.height)
+
+    def check_size(self, width: int, height: int) -> None:
+        """Below MIN_WIDTH × MIN_HEIGHT, cover everything with a message saying what size the
+        app needs (it goes away by itself once the terminal is large enough). Resizes reach
+        this screen under a dialog too, so the message covers the dialog as well."""
+        shown = any(isinstance(s, TooSmallScreen) for s in self.app.screen_stack)
+        if too_small(width, height) and not shown:
+            self.app.push_screen(TooSmallScreen())
 
     def shown_regions(self, width: int) -> set[str]:
         """The regions on screen at this width, from the active one and the last ones chosen."""
         if width >= WIDE:
             return {"offers", "form", "draft", self.side}
-        if width >= TWO:
-            return {"draft", self.slot}
-        return {self.active_region}
+        return {"draft", self.slot}  # below TWO too: the too-small message covers it
 
     def apply_layout(self, width: int) -> None:
         """Lay the regions out for the width: see WIDE and TWO."""
@@ -317,13 +343,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
 
     def _set_layout_classes(self, width: int) -> None:
         self.set_class(width >= WIDE, "-wide")
-        self.set_class(TWO <= width < WIDE, "-two")
-        self.set_class(width < TWO, "-narrow")
-
-    @property
-    def narrow(self) -> bool:
-        """One region at a time (under TWO columns)."""
-        return self.has_class("-narrow")
+        self.set_class(width < WIDE, "-two")
 
     @property
     def checklist_shown(self) -> bool:
@@ -332,7 +352,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
     def region_bar(self) -> Text:
         bar = Text()
         self._bar_spans: list[tuple[int, int, str]] = []  # (start, end, region): for clicks
-        # Under WIDE the bar shares 70-99 columns with the save state ("✓ saved 10:30:00"):
+        # Under WIDE the bar shares 80-99 columns with the save state ("✓ saved 10:30:00"):
         # one space less around each key keeps every name whole.
         wide = not self.is_mounted or self.app.size.width >= WIDE
         for name, (title, key) in REGIONS.items():
@@ -519,7 +539,9 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
             "record_reconsider",
             "record_counter",
             "scenario_draft",
+            "hold_reply",
             "show_records",
+            "dismiss_finding",
         }
         if action in needs_offer and self.offer is None:
             return None
@@ -647,6 +669,48 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
             if finding and finding.spans:
                 draft.select_span(*finding.spans[0])
 
+    # ------------------------------------------------------------------ actions: checklist
+
+    def selected_finding(self) -> Finding | None:
+        """The checklist item highlighted (or last chosen), in the draft shown."""
+        if self._view is None:
+            return None
+        checks = self.query_one("#checks", OptionList)
+        rule = self.selected_rule
+        if checks.highlighted is not None and checks.highlighted < checks.option_count:
+            rule = checks.get_option_at_index(checks.highlighted).id
+        return next((f for f in self._view.findings if f.rule == rule), None)
+
+    def _overruled(self, said: str, nothing: str) -> None:
+        if said:
+            self.mark_dirty()
+            self.refresh_draft()
+        self.notify(said or nothing, timeout=4, markup=False)
+
+    def action_dismiss_finding(self) -> None:
+        """x: dismiss what the selected item flags, on this offer; on a dismissed one, bring
+        it back."""
+        offer, finding = self.offer, self.selected_finding()
+        if offer is None or self._view is None:
+            return
+        if finding is None:
+            self.notify("Choose an item of the checklist first (F5).", timeout=4)
+            return
+        said = self.session.toggle_dismissed(offer, finding, self._view.text)
+        self._overruled(
+            said, f"{RULES[finding.rule].title}: nothing to dismiss, it does not warn or fail."
+        )
+
+    def action_rule_off(self, where: str) -> None:
+        """o / w: switch the selected rule off for this offer (or every offer), or back on."""
+        finding = self.selected_finding()
+        if finding is None:
+            self.notify("Choose an item of the checklist first (F5).", timeout=4)
+            return
+        workbook = where == "workbook"
+        said = self.session.toggle_rule(self.offer, finding.rule, workbook=workbook)
+        self._overruled(said, "Nothing changed.")
+
     # ------------------------------------------------------------------ actions: regions
 
     def action_focus_region(self, name: str) -> None:
@@ -682,7 +746,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         (target or region).focus()
 
     def on_descendant_focus(self, event) -> None:
-        """Keep the region bar (and narrow layout) in step with Tab and clicks."""
+        """Keep the region bar (and the region beside the draft) in step with Tab and clicks."""
         for node in event.widget.ancestors_with_self:
             if node.id in REGIONS and node.id != self.active_region:
                 self.active_region = node.id

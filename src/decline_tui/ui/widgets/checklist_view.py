@@ -4,23 +4,36 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from decline_tui.core.checklist import FAIL, PASS, RULES, SKIP, SYMBOLS, WARN, Finding
+from decline_tui.core.checklist import DISMISSED, FAIL, PASS, RULES, SKIP, SYMBOLS, WARN, Finding
 from decline_tui.ui.widgets.literal import visible
 from decline_tui.ui.widgets.quiet import update_static
 
 STYLE = {PASS: "green", WARN: "yellow", FAIL: "bold red", SKIP: "dim"}
+# The keys that overrule the checklist, and what an overruled line says to undo it.
+DISMISS_KEY, OFFER_KEY, WORKBOOK_KEY = "x", "o", "w"
+OVERRULED = {
+    DISMISSED: ("dismissed", f"{DISMISS_KEY} brings it back"),
+    "offer": ("off", f"{OFFER_KEY} switches it back on for this offer"),
+    "workbook": ("off for all", f"{WORKBOOK_KEY} switches it back on for every offer"),
+    "command line": ("off", ""),
+}
 
 
 def finding_prompt(f: Finding) -> Text:
     line = Text()
     # The mark alone (✓ ! ✗ –), in its colour: the line fits a narrow column unwrapped.
     line.append(f"{SYMBOLS[f.status]} ", style=STYLE[f.status])
-    line.append(RULES[f.rule].title)
+    if f.overruled:  # greyed, and saying why
+        line.append(RULES[f.rule].title, style="dim")
+        line.append(f" · {OVERRULED.get(f.overruled, ('off', ''))[0]}", style="dim italic")
+    else:
+        line.append(RULES[f.rule].title)
     return line
 
 
@@ -38,6 +51,19 @@ def finding_detail(f: Finding) -> Text:
     if f.hint:
         out.append("\n")
         out.append(visible(f.hint), style="italic")
+    undo = OVERRULED.get(f.overruled, ("", ""))[1]
+    if undo:
+        out.append("\n")
+        out.append(f"{undo[0]}", style="bold")
+        out.append(undo[1:], style="dim")
+    elif f.status in (WARN, FAIL):
+        out.append("\n")
+        out.append(DISMISS_KEY, style="bold")
+        out.append(" dismiss · ", style="dim")
+        out.append(OFFER_KEY, style="bold")
+        out.append(" off for this offer · ", style="dim")
+        out.append(WORKBOOK_KEY, style="bold")
+        out.append(" off for all", style="dim")
     return out
 
 
@@ -61,14 +87,35 @@ def summary_line(findings: list[Finding]) -> Text:
 
 
 class ChecklistPane(Vertical):
-    """Findings for the current draft; highlighting one explains it."""
+    """Findings for the current draft; highlighting one explains it, and keys overrule it."""
+
+    BINDINGS = [
+        Binding(
+            DISMISS_KEY,
+            "screen.dismiss_finding",
+            "Dismiss",
+            tooltip="Dismiss what the selected item flags on this offer, or bring it back",
+        ),
+        Binding(
+            OFFER_KEY,
+            "screen.rule_off('offer')",
+            "Off here",
+            tooltip="Switch the selected rule off for this offer, or back on",
+        ),
+        Binding(
+            WORKBOOK_KEY,
+            "screen.rule_off('workbook')",
+            "Off for all",
+            tooltip="Switch the selected rule off for every offer, or back on",
+        ),
+    ]
 
     class RuleSelected(Message):
         def __init__(self, rule: str | None) -> None:
             self.rule = rule
             super().__init__()
 
-    _shown: list[tuple[str, str]] | None = None
+    _shown: list[tuple[str, str, str]] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="check-summary")
@@ -84,7 +131,7 @@ class ChecklistPane(Vertical):
         keep = None
         if current is not None and current < checks.option_count:
             keep = checks.get_option_at_index(current).id
-        shown = [(f.rule, f.status) for f in findings]  # all a line shows
+        shown = [(f.rule, f.status, f.overruled) for f in findings]  # all a line shows
         if shown != self._shown:  # rebuilding the list costs a frame; most keystrokes keep it
             self._shown = shown
             with checks.prevent(OptionList.OptionHighlighted):

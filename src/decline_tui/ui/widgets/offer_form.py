@@ -64,6 +64,12 @@ DATE_INPUTS = (
     ("received", "Received", "YYYY-MM-DD"),
     ("deadline", "Deadline", "YYYY-MM-DD"),
 )
+# An accepted offer's contract: shown only while the status is "accepted". Until it is
+# signed, the scenario helper says to hold the other offers rather than decline them.
+ACCEPTED_INPUTS = (
+    ("signed_on", "Signed", "YYYY-MM-DD: the day you signed the contract"),
+    ("start_date", "Starts", "YYYY-MM-DD: your first day"),
+)
 PROSE_INPUTS = (
     ("reason", "Reason", "one or two sentences: I have accepted a role closer to home."),
     ("admired", "Admired", "something specific: your team's care for accessibility"),
@@ -223,6 +229,15 @@ class OfferForm(VerticalScroll, can_focus=False):
             classes="field",
         )
         yield from _row("Status", Choice([(s, s) for s in STATUSES], id="f-status"))
+        accepted = first is not None and first.status == "accepted"
+        for name, label, hint in ACCEPTED_INPUTS:
+            for widget in (
+                Label(label, id=f"label-{name}", classes="field-label"),
+                self._input(name, hint),
+            ):
+                widget.display = accepted
+                yield widget
+            yield Static("", id=f"err-{name}", classes="field-error")  # shown by its class
         yield from _row("Medium", Choice([(MEDIUM_NAMES[m], m) for m in MEDIUMS], id="f-medium"))
         yield from _row("Template", Choice([("standard", "standard")], id="f-template"))
 
@@ -246,8 +261,11 @@ class OfferForm(VerticalScroll, can_focus=False):
         with self.prevent(Input.Changed, Checkbox.Changed):
             for name, _, _ in TEXT_INPUTS + DATE_INPUTS + PROSE_INPUTS + EXTRA_INPUTS:
                 self._set_input(name, _shown_value(offer, name))
-            for name in ("received", "deadline", "interviews"):
+            for name, _, _ in ACCEPTED_INPUTS:
+                self._set_input(name, _shown_value(offer, name))
+            for name in ("received", "deadline", "interviews", "signed_on", "start_date"):
                 self.show_error(name, None)
+            self._show_accepted(offer.status == "accepted")
             self.query_one("#f-channel", Choice).value = (
                 offer.channel if offer.channel in CHANNELS else "other"
             )
@@ -287,7 +305,17 @@ class OfferForm(VerticalScroll, can_focus=False):
         for widget in self.query(f"#f-{field}"):
             widget.set_class(bool(message), "-invalid")
 
+    def _show_accepted(self, accepted: bool) -> None:
+        """The contract's rows (Signed, Starts) only for an accepted offer."""
+        for name, _, _ in ACCEPTED_INPUTS:
+            for widget in self.query(f"#label-{name}, #f-{name}"):
+                if widget.display != accepted:
+                    widget.display = accepted
+
     def on_mount(self) -> None:
+        for name, _, _ in ACCEPTED_INPUTS:
+            field = self.query_one(f"#f-{name}", Input)
+            self.watch(field, "value", partial(self._typed, name), init=False)
         for name, _, _ in TEXT_INPUTS + DATE_INPUTS + PROSE_INPUTS + EXTRA_INPUTS:
             field = self.query_one(f"#f-{name}", Input)
             self.watch(field, "value", partial(self._typed, name), init=False)
@@ -407,6 +435,11 @@ class OfferForm(VerticalScroll, can_focus=False):
 
     def on_choice_changed(self, event: Choice.Changed) -> None:
         event.stop()
+        if event.choice.id == "f-status":
+            self._show_accepted(event.value == "accepted")
+            if event.value != "accepted":
+                for name, _, _ in ACCEPTED_INPUTS:
+                    self.show_error(name, None)
         if self._shown and event.choice.id:
             self.post_message(self.Changed(event.choice.id.removeprefix("f-"), event.value))
             self.show_previews()

@@ -73,6 +73,8 @@ def several_text(wb: Workbook, offer: Offer | None, now: datetime) -> Text:
     where = scenarios.multiple_offers(wb)
     state = where.lines(now.date())
     keys = "ctrl+b: next offer to decline"
+    if where.hold:  # not signed yet: the others are held, not declined
+        keys = "h: holding reply to the selected offer · ctrl+b: next open offer"
     backing_out = list(where.accepted)
     if offer is not None and offer.status == "rescinded":
         backing_out.insert(0, offer)
@@ -148,6 +150,12 @@ class ScenarioPanel(Vertical):
             "screen.scenario_draft",
             "Draft reply",
             tooltip="Draft this tab's reply beside the decline (ctrl+d goes back to it)",
+        ),
+        Binding(
+            "h",
+            "screen.hold_reply",
+            "Hold",
+            tooltip="While the offer you accepted is not signed: a holding reply to this offer",
         ),
         Binding("r", "screen.record_reconsider", "Criteria", tooltip="What would change my mind"),
         Binding("c", "screen.record_counter", "Counter", tooltip="Record their counter-offer"),

@@ -29,6 +29,8 @@ NOW = datetime(2026, 11, 25, 10, 30)
 SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "main": ((120, 40), []),
     "checklist": ((120, 40), ["down", "f5", "down", "down", "down"]),
+    # the brief reason switched off for this offer (o), the late-answer warning dismissed (x)
+    "overrule": ((120, 40), ["down", "f5", "down", "down", "down", "o", *["down"] * 12, "x"]),
     "phone": ((120, 40), ["down", "f4"]),
     "scenarios": ((120, 40), ["f6"]),
     "several": ((120, 40), ["f6", "right", "right"]),

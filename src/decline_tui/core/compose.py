@@ -12,7 +12,7 @@ from decline_tui.core.kinds import REFERRER, kind_of
 from decline_tui.core.model import REGISTERS, Offer, Profile, Template, Workbook
 from decline_tui.core.names import PERSON, addressee_kind, first_name, greeting_name, salutation
 from decline_tui.core.templates import ALT_SUBJECTS, PLACEHOLDERS, get_template, pick_template
-from decline_tui.core.timing import PROMPT_DAYS
+from decline_tui.core.timing import answer_is_late
 
 PLACEHOLDER_RE = re.compile(r"\[([^\[\]\n]{1,80})\]")
 
@@ -568,18 +568,15 @@ def is_late(offer: Offer, today: date | None) -> bool:
     the timely rule allows. A decline then says sorry for the delay, once."""
     if today is None or offer.status != "deciding":
         return False  # once answered, the draft is a record of what was sent
-    if offer.deadline is not None and today > offer.deadline:
-        return True
-    return offer.received is not None and (today - offer.received).days > PROMPT_DAYS
+    return answer_is_late(offer.received, offer.deadline, today)
 
 
-def _subject_for(template: Template, offer: Offer, profile: Profile) -> str:
+def _subject_for(template: Template, values: dict[str, str]) -> str:
     """The template's subject, or its next wording when a field the first needs is empty
     (a check-in note says "Congratulations on …" only when it knows on what)."""
     choices = [template.subject, *ALT_SUBJECTS.get(template.subject, ())]
     if len(choices) < 2:
         return template.subject
-    values = field_values(offer, profile)
     for subject in choices:
         keys = (
             PLACEHOLDERS.get(normalise_key(m.group(1))) for m in PLACEHOLDER_RE.finditer(subject)
@@ -602,7 +599,7 @@ def _render_once(
         values["answer_by"] = f"{soon.day} {soon:%B %Y}"
     role = values["short_role"] or short_role(values["role"])
     subject = _Builder({**values, "role": _title_case(role)})
-    subject.add(_subject_for(template, offer, profile))
+    subject.add(_subject_for(template, values))
     if template.medium != "email":  # said aloud, or in a note of a few hundred characters
         values = {**values, "role": role}
     b = _Builder(values, _owner(template, offer))

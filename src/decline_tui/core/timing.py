@@ -16,6 +16,14 @@ SEND_WINDOWS: dict[int, tuple[time, time]] = {
 PROMPT_DAYS = 2  # answer within two calendar days of receiving the offer
 
 
+def answer_is_late(received: date | None, deadline: date | None, today: date) -> bool:
+    """Past the deadline, or longer after the offer than PROMPT_DAYS: what the timely rule
+    warns about, and when a decline says sorry for the delay."""
+    if deadline is not None and today > deadline:
+        return True
+    return received is not None and (today - received).days > PROMPT_DAYS
+
+
 def is_good_send_time(now: datetime) -> bool:
     """Whether a message sent now lands in the recipient's working hours."""
     window = SEND_WINDOWS.get(now.weekday())

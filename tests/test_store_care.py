@@ -341,6 +341,9 @@ def test_every_field_of_an_offer_and_a_workbook_reaches_the_file(path):
     )
     wb = Workbook(Profile("S", "s@x"), [offer], {}, "dark", [1])
     wb.checklist_disabled = ["send-time"]
+    wb.snoozed = {"priya@x.com": date(2027, 3, 1), "acme/Priya": date(2027, 4, 1)}
+    offer.contacts[0].note = "the design systems team"
+    offer.log[0].contact = "Priya"
     for owner in (offer, wb):
         for f in dataclasses.fields(owner):
             default = f.default_factory() if callable(f.default_factory) else f.default

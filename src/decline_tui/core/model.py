@@ -35,6 +35,8 @@ class Contact:
     role: str = ""
     email: str = ""
     linkedin: str = ""
+    # What you talked about with them: the personal detail their thank-you note names.
+    note: str = ""
 
 
 @dataclass
@@ -45,6 +47,9 @@ class Interaction:
     kind: str = "note"
     channel: str = "email"
     note: str = ""
+    # Who it was with, by name (or email): "" is the offer's own contact. Logging anything
+    # with a person moves their next check-in, whichever offer it is logged under.
+    contact: str = ""
 
 
 @dataclass
@@ -175,6 +180,9 @@ class Workbook:
     checkin_months: list[int] = field(default_factory=lambda: list(DEFAULT_CHECKIN_MONTHS))
     # Checklist rules switched off for every offer ([settings.checklist] disabled).
     checklist_disabled: list[str] = field(default_factory=list)
+    # People whose check-in is put off, until a day ([snoozed] in the file): a person's key
+    # (people.person_key: their email, LinkedIn URL, or "offer-id/Name") to the day.
+    snoozed: dict[str, date] = field(default_factory=dict)
 
     def offer(self, offer_id: str) -> Offer | None:
         """The offer with this id, if any."""

@@ -99,12 +99,18 @@ def parse_interaction(values: dict[str, str], today: date) -> Interaction:
         errors["channel"] = f"one of: {', '.join(CHANNELS)}"
     if errors:
         raise FormError(errors)
-    return Interaction(day or today, kind, channel, values.get("note", "").strip())
+    return Interaction(
+        day or today,
+        kind,
+        channel,
+        values.get("note", "").strip(),
+        " ".join(values.get("contact", "").split()),
+    )
 
 
 def parse_contact(values: dict[str, str]) -> Contact:
     contact = Contact(
-        **{k: values.get(k, "").strip() for k in ("name", "role", "email", "linkedin")}
+        **{k: values.get(k, "").strip() for k in ("name", "role", "email", "linkedin", "note")}
     )
     errors = {}
     if not contact.name:

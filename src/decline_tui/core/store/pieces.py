@@ -226,7 +226,14 @@ def _ends_blank(piece: str) -> bool | None:
 
 def _top(wb: Workbook) -> tuple[Any, ...]:
     """Everything of a workbook that lives outside its offers."""
-    return wb.profile, wb.theme, wb.checkin_months, wb.templates, wb.checklist_disabled
+    return (
+        wb.profile,
+        wb.theme,
+        wb.checkin_months,
+        wb.templates,
+        wb.checklist_disabled,
+        wb.snoozed,
+    )
 
 
 def _edit_top(cut: Cut, wb: Workbook, last: str, new_last: str) -> tuple[str, str] | None:
@@ -310,5 +317,6 @@ def save_pieces(text: str, cut: Cut | None, base: Workbook, wb: Workbook) -> Sav
         new_base.checkin_months,
         new_base.templates,
         new_base.checklist_disabled,
+        new_base.snoozed,
     ) = copy_model(_top(wb))
     return Saved(head + "".join(pieces) + tail, new_base, new_cut)

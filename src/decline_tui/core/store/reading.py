@@ -242,6 +242,11 @@ class Reader:
             raw_checklist = self.expect(where, settings["checklist"], dict, "a table")
             if "disabled" in raw_checklist:
                 wb.checklist_disabled = self.rules((*where, "disabled"), raw_checklist["disabled"])
+        if "snoozed" in doc:
+            raw_snoozed = self.expect(("snoozed",), doc["snoozed"], dict, "a table ([snoozed])")
+            wb.snoozed = {
+                str(key): self.day(("snoozed", key), value) for key, value in raw_snoozed.items()
+            }
 
         offers = doc.get("offers", [])
         self.expect(("offers",), offers, list, "an array of tables ([[offers]])")

@@ -293,7 +293,10 @@ def _write_checklist(table: Table | InlineTable, checklist: Overrules, *, spaced
 def _write_contact(table: Table | InlineTable, contact: Contact, *, new: bool) -> None:
     """An [[offers.contacts]] table: a new one shows every field, like a new offer."""
     for name in CONTACT_STR:
-        _update(table, name, getattr(contact, name), keep_default=None if new else "")
+        if name == "note":  # optional: a line only once there is something to say
+            _update_optional(table, name, contact.note)
+        else:
+            _update(table, name, getattr(contact, name), keep_default=None if new else "")
 
 
 def _write_interaction(table: Table | InlineTable, entry: Interaction, *, new: bool) -> None:
@@ -302,6 +305,7 @@ def _write_interaction(table: Table | InlineTable, entry: Interaction, *, new: b
     _update(table, "kind", entry.kind, keep_default=None if new else LOG_DEFAULTS.kind)
     _update(table, "channel", entry.channel, keep_default=None if new else LOG_DEFAULTS.channel)
     _update_optional(table, "note", entry.note)
+    _update_optional(table, "contact", entry.contact)
 
 
 def _write_entries(
@@ -540,6 +544,24 @@ def write_top(doc: TOMLDocument, wb: Workbook) -> None:
         _update_optional(doc["settings"], "theme", wb.theme)
         _update(doc["settings"], "checkin_months", wb.checkin_months, keep_default=default_months)
         _write_settings_checklist(doc["settings"], wb.checklist_disabled)
+    _write_snoozed(doc, wb.snoozed)
+
+
+def _write_snoozed(doc: TOMLDocument, snoozed: dict[str, date]) -> None:
+    """[snoozed]: a person's key to the day their check-in is put off until."""
+    current = doc.get("snoozed")
+    if not snoozed:
+        if current is not None:
+            del doc["snoozed"]
+        return
+    if current is None:
+        doc["snoozed"] = tomlkit.table()
+        current = doc["snoozed"]
+    for key in [k for k in current if k not in snoozed]:
+        del current[key]
+    for key, day in snoozed.items():
+        if current.get(key) != day:
+            current[key] = day
 
 
 def _write_settings_checklist(settings: Any, disabled: list[str]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from decline_tui.core.checklist import states_decline
@@ -680,6 +680,24 @@ def render_offer(
     else:
         tpl = pick_template(wb, offer.template, medium or _offer_medium(wb, offer))
     return render(tpl, offer, wb.profile, wb, today)
+
+
+def addressed_to(offer: Offer, name: str, email: str = "") -> Offer:
+    """The offer as a message to someone else it brought you to (an interviewer thanked, a
+    person checked in with later): their name and address in place of the offer's contact.
+
+    A shallow copy: the drafts, log and contacts are the offer's own, never to be changed.
+    The register and the name they go by belong to the offer's contact, so they reset
+    unless the person is that contact.
+    """
+    same = " ".join(name.split()).casefold() == " ".join(offer.contact_name.split()).casefold()
+    return replace(
+        offer,
+        contact_name=name,
+        contact_email=email or (offer.contact_email if same else ""),
+        preferred_name=offer.preferred_name if same else "",
+        register=offer.register if same else "",
+    )
 
 
 def _offer_medium(wb: Workbook, offer: Offer) -> str:

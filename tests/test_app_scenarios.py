@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import Input, Select
+from textual.widgets import Input, OptionList, Select
 
 from decline_tui.core import care
 from decline_tui.ui.screens.care import CheckinsScreen
@@ -234,3 +234,46 @@ async def test_edit_and_delete_contacts_and_log(demo_path):
         await wait_until(pilot, lambda: not screen.dirty)
     text = demo_path.read_text(encoding="utf-8")
     assert 'note = "Thanked them warmly"' in text and "[[offers.contacts]]" not in text
+
+
+def _keys(text: str) -> list[str]:
+    return ["space" if ch == " " else ch for ch in text]
+
+
+async def test_a_contact_keeps_what_you_talked_about_and_a_log_entry_who_it_was_with(demo_path):
+    """Typed ahead in one batch: a contact with what you talked about (their thank-you note
+    names it), then a log entry with that person, which follows them across offers."""
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        offer = screen.offer
+        await show_scenarios(pilot)
+        await pilot.press(
+            "a",
+            *_keys("Tom Okafor"),
+            *["tab"] * 4,
+            *_keys("the platform team"),
+            "enter",
+        )
+        await wait_until(pilot, lambda: bool(offer.contacts))
+        assert offer.contacts[-1].name == "Tom Okafor"
+        assert offer.contacts[-1].note == "the platform team"
+        await wait_until(pilot, lambda: not isinstance(pilot.app.screen, FormDialog))
+        await pilot.press("l")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, FormDialog))
+        with_ = pilot.app.screen.query_one("#ff-contact", Select)
+        assert with_.value == offer.contact_name  # the offer's own contact by default
+        await fill(pilot, {"kind": "call", "contact": "Tom Okafor", "note": "coffee"})
+        assert offer.log[-1].contact == "Tom Okafor" and offer.log[-1].kind == "call"
+        # The offer's own contact is stored as "" (it follows a renamed contact).
+        await pilot.press("l")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, FormDialog))
+        await fill(pilot, {"kind": "note", "note": "thanked her"})
+        assert offer.log[-1].contact == "" and offer.log[-1].note == "thanked her"
+        await pilot.press("e")
+        await pilot.pause()
+        records = pilot.app.screen.query_one("#records", OptionList)
+        shown = " ".join(
+            str(records.get_option_at_index(i).prompt) for i in range(records.option_count)
+        )
+        assert "the platform team" in shown and "with Tom Okafor" in shown

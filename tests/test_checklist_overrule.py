@@ -379,6 +379,50 @@ async def test_keys_dismiss_grey_restore_and_switch_rules_off(demo_path):
         )
 
 
+async def test_x_on_several_flagged_words_asks_which_and_can_dismiss_one(demo_path):
+    """Two unknown words in one item: one may be a name, the other a real typo. x asks which
+    (all, or one); dismissing one leaves the other flagged."""
+    store = Store(demo_path)
+    wb = store.load()
+    acme = wb.offers[0]
+    acme.drafts["email"] = GOOD.replace("careful", "zorblax").replace("glad", "quuxly")
+    store.save(wb)
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await wait_until(pilot, lambda: screen.spelling_ready)
+        await pilot.press("f5")
+        checks = screen.query_one("#checks", OptionList)
+        ids = [checks.get_option_at_index(i).id for i in range(checks.option_count)]
+        checks.highlighted = ids.index("spelling")
+        await pilot.pause()
+
+        def spelling():
+            return finding(screen._view.findings, "spelling")
+
+        assert spelling().status == WARN
+        # x, then right and enter: the second choice, the first word ("All 2" comes first).
+        await pilot.press("x", "right", "enter")
+        await wait_until(pilot, lambda: spelling().dismissed == ("zorblax",))
+        assert spelling().status == WARN  # "quuxly" still flagged
+        await wait_until(
+            pilot,
+            lambda: (
+                Store(demo_path).load().offers[0].checklist.ignored
+                == [Ignored("spelling", "zorblax")]
+            ),
+        )
+        # One word left: x dismisses it at once, without asking.
+        await pilot.press("x")
+        await wait_until(pilot, lambda: spelling().overruled == DISMISSED)
+        # Escape on the question changes nothing.
+        await pilot.press("x")  # brings both back
+        await wait_until(pilot, lambda: spelling().status == WARN and not spelling().dismissed)
+        await pilot.press("x", "escape")
+        await pilot.pause()
+        assert spelling().status == WARN and not spelling().dismissed
+
+
 async def test_the_palette_and_help_offer_the_overrules(demo_path):
     from decline_tui.ui.screens.main import PALETTE
     from decline_tui.ui.widgets.checklist_view import ChecklistPane

@@ -239,13 +239,21 @@ class Session:
     # Each returns what it did, said for the person ("" when nothing changed); a change is
     # the workbook's, saved like any edit (the screen marks it dirty).
 
-    def dismiss(self, offer: Offer, finding: Finding, text: str) -> str:
-        """Dismiss what the finding flags right now in `text` (the words of each span, or
-        the finding itself when it points at none) on this offer's drafts."""
+    def dismissable(self, offer: Offer, finding: Finding, text: str) -> list[str]:
+        """The words a live finding flags that are not dismissed yet ([""] for a finding that
+        points at no words); [] when it neither warns nor fails."""
         if finding.status not in ("warn", "fail"):
-            return ""
+            return []
         have = {(i.rule, i.text.casefold()) for i in offer.checklist.ignored}
-        words = [w for w in flagged(finding, text) if (finding.rule, w.casefold()) not in have]
+        return [w for w in flagged(finding, text) if (finding.rule, w.casefold()) not in have]
+
+    def dismiss(self, offer: Offer, finding: Finding, text: str, only: str | None = None) -> str:
+        """Dismiss what the finding flags right now in `text` (the words of each span, or
+        the finding itself when it points at none) on this offer's drafts; `only` dismisses
+        one of its words and leaves the others flagged."""
+        words = self.dismissable(offer, finding, text)
+        if only is not None:
+            words = [w for w in words if w.casefold() == only.casefold()][:1]
         offer.checklist.ignored.extend(Ignored(finding.rule, w) for w in words)
         if not words:
             return ""

@@ -68,6 +68,17 @@ def _terms_fields(terms: Terms | None, start_label: str) -> list[Field]:
     ]
 
 
+def _people_of(offer: Offer) -> tuple[str, tuple[str, ...]]:
+    """Who a log entry can be with: the offer's contact first, then each contact met, by
+    name, once each (a log entry names the person, so it follows them across offers)."""
+    main = " ".join(offer.contact_name.split())
+    seen: dict[str, str] = {}
+    for name in (main, *(" ".join(c.name.split()) for c in offer.contacts)):
+        if name:
+            seen.setdefault(name.casefold(), name)
+    return main, tuple(seen.values())
+
+
 class CheckinsScreen(ModalScreen[str | None]):
     """Upcoming check-ins after declines; choosing one opens that offer's check-in note."""
 
@@ -183,12 +194,17 @@ class RecordsScreen(ModalScreen[None]):
                 ("contact  ", "cyan"),
                 visible(c.name, one_line=True),
                 (f"  {visible(c.role, one_line=True)}", "dim"),
+                (f"  · {visible(c.note, one_line=True)}" if c.note else "", "italic dim"),
             )
             records.add_option(Option(line, id=f"c{i}"))
         for i, entry in enumerate(self.offer.log):
             line = Text.assemble(
                 (f"{entry.date.isoformat()}  ", "bold"),
                 (visible(f"{entry.kind} ({entry.channel})", one_line=True), "yellow"),
+                (
+                    f"  with {visible(entry.contact, one_line=True)}" if entry.contact else "",
+                    "cyan",
+                ),
                 f"  {visible(entry.note, one_line=True)}",
             )
             records.add_option(Option(line, id=f"l{i}"))
@@ -332,7 +348,17 @@ class CareActions:
         """Add a log entry (index None) or edit one; `after` runs once it is saved."""
         entry = offer.log[index] if index is not None else None
 
+        main, names = _people_of(offer)
+        if (
+            entry
+            and entry.contact
+            and entry.contact.casefold() not in {n.casefold() for n in names}
+        ):
+            names = (*names, entry.contact)  # someone no longer listed: kept, not replaced
+
         def submit(values: dict[str, str]) -> dict[str, str] | None:
+            if values.get("contact", "") == main:  # the offer's contact: stored as ""
+                values = {**values, "contact": ""}
             try:
                 new = care.parse_interaction(values, self.today)
             except care.FormError as exc:
@@ -355,6 +381,18 @@ class CareActions:
                 ),
                 Field("kind", "What", kind, choices=KINDS),
                 Field("channel", "Channel", entry.channel if entry else "email", choices=CHANNELS),
+                *(
+                    [
+                        Field(
+                            "contact",
+                            "With",
+                            (entry.contact if entry else "") or main,
+                            choices=names,
+                        )
+                    ]
+                    if len(names) > 1
+                    else []
+                ),
                 Field("note", "Note", entry.note if entry else "", "what was said"),
             ],
             submit,
@@ -390,6 +428,12 @@ class CareActions:
                 Field("email", "Email", c.email if c else "", "name@company.com"),
                 Field(
                     "linkedin", "LinkedIn", c.linkedin if c else "", "https://www.linkedin.com/in/…"
+                ),
+                Field(
+                    "note",
+                    "Talked about",
+                    c.note if c else "",
+                    "the design systems team (their thank-you names it)",
                 ),
             ],
             submit,

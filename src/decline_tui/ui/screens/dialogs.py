@@ -25,7 +25,12 @@ class ChoiceDialog(ModalScreen[str | None]):
     first one unless given. When going ahead cannot be undone, make it the safe answer.
     """
 
-    BINDINGS = [Binding("escape", "dismiss_none", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "dismiss_none", "Cancel"),
+        # The answers stand in a row: the arrows move along it, as tab does.
+        Binding("left", "app.focus_previous", "Previous answer", show=False),
+        Binding("right", "app.focus_next", "Next answer", show=False),
+    ]
 
     def __init__(
         self,

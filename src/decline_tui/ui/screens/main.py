@@ -30,7 +30,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
 from decline_tui.core import export, leaving, textfile
-from decline_tui.core.checklist import RULES, Finding
+from decline_tui.core.checklist import DISMISSED, RULES, Finding
 from decline_tui.core.model import MEDIUMS, STATUSES, Offer, slugify
 from decline_tui.core.session import DraftView, FieldError, Session
 from decline_tui.core.templates import all_templates, copy_template, pick_template
@@ -126,6 +126,9 @@ PALETTE = [
         for name, (title, key) in REGIONS.items()
     ],
 ]
+
+# A checklist item flagging more words than this offers "All" and the first ones only.
+MAX_WORD_CHOICES = 4
 
 
 class MainScreen(SavingActions, CareActions, Screen[None]):
@@ -696,9 +699,30 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         if finding is None:
             self.notify("Choose an item of the checklist first (F5).", timeout=4)
             return
-        said = self.session.toggle_dismissed(offer, finding, self._view.text)
-        self._overruled(
-            said, f"{RULES[finding.rule].title}: nothing to dismiss, it does not warn or fail."
+        nothing = f"{RULES[finding.rule].title}: nothing to dismiss, it does not warn or fail."
+        text = self._view.text
+        words = [w for w in self.session.dismissable(offer, finding, text) if w]
+        if finding.overruled == DISMISSED or len(words) < 2:
+            self._overruled(self.session.toggle_dismissed(offer, finding, text), nothing)
+            return
+        # Several words flagged (two unknown names, say): one of them may be a real typo.
+        shown = words[:MAX_WORD_CHOICES]
+
+        def done(choice: str | None) -> None:
+            if choice is None or self._view is None or offer is not self.offer:
+                return
+            only = None if choice == "all" else shown[int(choice.removeprefix("w"))]
+            self._overruled(self.session.dismiss(offer, finding, self._view.text, only), nothing)
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Dismiss which?",
+                f"{RULES[finding.rule].title} flags {len(words)} words here. Dismiss them all, "
+                "or one (the others stay flagged)? Escape cancels.",
+                [(f"All {len(words)}", "all")]
+                + [(visible(w, one_line=True)[:24], f"w{i}") for i, w in enumerate(shown)],
+            ),
+            done,
         )
 
     def action_rule_off(self, where: str) -> None:

@@ -10,12 +10,15 @@ from __future__ import annotations
 import asyncio
 import shutil
 import tempfile
-from datetime import datetime
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 
+from decline_tui.core import thanks
 from decline_tui.core.checklist import FAIL, SKIP, WARN, check, context_for
 from decline_tui.core.compose import render_offer
 from decline_tui.core.kinds import kind_of
+from decline_tui.core.model import Contact, Interaction, Workbook
 from decline_tui.core.session import Session
 from decline_tui.core.store import Store
 from decline_tui.core.templates import all_templates
@@ -38,12 +41,58 @@ SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "narrow": ((80, 24), []),
     "too-small": ((70, 20), []),
     "help": ((120, 40), ["f1"]),
+    "thanks": ((120, 40), ["f6", "y"]),
+    "checkins": ((120, 40), ["f10"]),
 }
+
+
+def _people(wb: Workbook) -> None:
+    """The people of the demo's offers: Acme's interviews, and María met again at Globex."""
+    acme, globex = wb.offers[0], wb.offers[1]
+    acme.contacts = [
+        Contact("María López", "Design Director", "maria@acme.example"),
+        Contact(
+            "Dev Patel",
+            "Staff Engineer",
+            "dev@acme.example",
+            "",
+            "the robotics simulation lab and how it tests the arm controllers",
+        ),
+        Contact("Lena Fischer", "Recruiter", "lena@acme.example", "", "her move from Berlin"),
+    ]
+    acme.status = "declined"
+    acme.log = [
+        Interaction(date(2026, 8, 3), "declined", "email", "Sent the decline"),
+        Interaction(
+            date(2026, 8, 4), "sent", "email", "Sent a thank-you note by email", "Dev Patel"
+        ),
+    ]
+    # She has moved on since: Globex's offer, which came after Acme's, was hers.
+    globex.received = date(2026, 11, 24)
+    globex.contacts = [Contact("María López", "VP Design", "maria@acme.example")]
+    globex.log = [
+        Interaction(
+            date(2026, 11, 2),
+            "call",
+            "phone",
+            "talked about design systems at scale",
+            "María López",
+        )
+    ]
+
+
+# name -> a change to the demo workbook before the shot
+SETUP: dict[str, Callable[[Workbook], None]] = {"thanks": _people, "checkins": _people}
 
 
 async def shoot(name: str, size: tuple[int, int], keys: list[str], folder: Path) -> Path:
     path = folder / "workbook.toml"
     shutil.copy(DEMO, path)
+    if name in SETUP:
+        store = Store(path)
+        wb = store.load()
+        SETUP[name](wb)
+        store.save(wb)
     session, _ = Session.open(path, NOW.date())
     app = DeclineApp(session, clock=lambda: NOW)
     async with app.run_test(size=size) as pilot:
@@ -71,6 +120,9 @@ def drafts_markdown() -> str:
         "Under each draft: its checklist, with the rules its kind skips left out.",
     ]
     for name, tpl in all_templates(wb).items():
+        if kind_of(name).name == "thanks":  # to one person met, after the decline
+            out += _thank_you(name, tpl)
+            continue
         draft = render_offer(wb, offer, template=name, today=NOW.date())
         out += ["", f"## {name} ({tpl.medium}): {kind_of(name).label}", "", tpl.description, ""]
         text = f"# {draft.subject}\n\n{draft.body}" if draft.medium == "phone" else draft.text
@@ -86,6 +138,25 @@ def drafts_markdown() -> str:
         notes = [f"{f.rule} ({f.status}): {f.message}" for f in found if f.status in (FAIL, WARN)]
         out += [line + ("." if not notes else ":"), *(f"- {n}" for n in notes)]
     return "\n".join(out) + "\n"
+
+
+def _thank_you(name: str, tpl) -> list[str]:
+    """A thank-you note as core.thanks writes it: to Dev Patel, met at the demo's first
+    offer (the people of the screenshots, the decline sent), with its checklist."""
+    wb = Store(DEMO).load()
+    _people(wb)
+    offer = wb.offers[0]
+    note = thanks.thanks_note(wb, offer, 1, tpl.medium, NOW)
+    person = note.contact
+    who = f"To {person.name} ({person.role}); what you talked about: “{person.note}”."
+    out = ["", f"## {name} ({tpl.medium}): {kind_of(name).label}", "", tpl.description, who, ""]
+    out += ["```text", note.text, "```", ""]
+    found = [f for f in note.findings if f.status != SKIP]
+    counts = {s: sum(f.status == s for f in found) for s in (FAIL, WARN)}
+    line = f"Checklist: {counts[FAIL]} fail, {counts[WARN]} warn, "
+    line += f"{len(found) - counts[FAIL] - counts[WARN]} pass"
+    notes = [f"{f.rule} ({f.status}): {f.message}" for f in found if f.status in (FAIL, WARN)]
+    return [*out, line + ("." if not notes else ":"), *(f"- {n}" for n in notes)]
 
 
 async def main() -> None:

@@ -7,8 +7,8 @@ from datetime import date
 from textual.widgets import Input, OptionList, Select
 
 from decline_tui.core import care
-from decline_tui.ui.screens.care import CheckinsScreen
 from decline_tui.ui.screens.dialogs import ChoiceDialog, FormDialog
+from decline_tui.ui.screens.people import DueScreen
 
 from .conftest import NOW, choose, make_app, ready, show_scenarios, wait_until
 
@@ -48,7 +48,7 @@ async def test_mark_sent_logs_the_decline_and_plans_check_ins(demo_path):
         assert due == [3, 6, 12]
         await pilot.press("f10")
         await pilot.pause()
-        assert isinstance(app.screen, CheckinsScreen)
+        assert isinstance(app.screen, DueScreen)
         await pilot.press("enter")
         await pilot.pause()
         # The check-in note is a reply, drafted beside the decline: its template stays.
@@ -194,12 +194,13 @@ async def test_check_in_months_and_ics(demo_path, tmp_path, monkeypatch):
         await mark_sent(pilot)
         await pilot.press("f10")
         await pilot.pause()
-        await pilot.press("s")
+        await pilot.press("i")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         ics = (tmp_path / "decline-tui-check-ins.ics").read_text(encoding="utf-8")
-        assert ics.count("BEGIN:VEVENT") == 2 and "DTSTART;VALUE=DATE:20261225" in ics
+        # The person's next check-in: the later ones move with it, so they wait.
+        assert ics.count("BEGIN:VEVENT") == 1 and "DTSTART;VALUE=DATE:20261225" in ics
 
 
 async def test_edit_and_delete_contacts_and_log(demo_path):

@@ -19,10 +19,10 @@ import pytest
 from decline_tui.core.checklist import FAIL, check, context_for
 from decline_tui.core.compose import render, render_offer
 from decline_tui.core.model import MEDIUMS, Interaction, Offer, Profile, Terms, Workbook
-from decline_tui.core.templates import BUILTIN, SCENARIO_TEMPLATES
+from decline_tui.core.templates import BUILTIN, SCENARIO_TEMPLATES, THANKS_TEMPLATES
 from tests.test_prose_table import BASE as PROSE_BASE
 
-TEMPLATES = {**BUILTIN, **SCENARIO_TEMPLATES}
+TEMPLATES = {**BUILTIN, **SCENARIO_TEMPLATES, **THANKS_TEMPLATES}
 NOW = datetime(2026, 11, 25, 10, 30)  # a Wednesday morning
 SAM = Profile(name="Sam Lee", email="sam@example.com")
 # The prose table's offer, with a counter-offer and a recruiter's follow-up to answer.

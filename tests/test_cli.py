@@ -13,6 +13,7 @@ import pytest
 
 from decline_tui.cli import main
 from decline_tui.core.checklist import RULES
+from decline_tui.core.kinds import THANKS_ONLY
 from decline_tui.core.store import Store
 
 GOOD = """Subject: Job offer – Sam Lee
@@ -98,7 +99,11 @@ def test_check_json_from_stdin(capsys, monkeypatch):
     data = json.loads(out)
     assert data["ok"] is False
     rules = [f["rule"] for f in data["findings"]]
-    assert rules[0] == "greeting" and "linkedin-length" in rules and len(rules) == len(RULES)
+    assert (
+        rules[0] == "greeting"
+        and "linkedin-length" in rules
+        and len(rules) == len(RULES) - len(THANKS_ONLY)
+    )
     for f in data["findings"]:
         assert set(f) == {"rule", "status", "message", "spans", "hint"}
         assert f["status"] in {"pass", "warn", "fail", "skip"}

@@ -290,14 +290,18 @@ def test_clipboard_without_a_tool(saved, capsys, monkeypatch):
 
 
 def test_reminders_table(saved, capsys):
+    # One row per person: their next check-in, and the rest of the plan if each is on time.
     code, out, err = run(capsys, "reminders", "--today", TODAY)
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0].split() == ["due", "company", "contact", "months", "status"]
-    assert lines[1].split() == ["2026-11-30", "Globex", "Ólafur", "Þórsson", "3", "due", "soon"]
-    assert lines[2].split() == ["2027-02-28", "Globex", "Ólafur", "Þórsson", "6", "later"]
-    assert lines[3].split() == ["2027-08-31", "Globex", "Ólafur", "Þórsson", "12", "later"]
-    assert len(lines) == 4
+    assert lines[0].split() == [
+        "due", "who", "company", "check-in", "status", "then", "last", "contact"
+    ]  # fmt: skip
+    assert lines[1].split() == [
+        "2026-11-30", "Ólafur", "Þórsson", "Globex", "1", "of", "3", "due", "soon",
+        "2027-02-28", "2027-08-31", "2026-08-31", "declined",
+    ]  # fmt: skip
+    assert len(lines) == 2
     code, out, _ = run(capsys, "reminders", "--today", "2026-12-15")
     assert "overdue" in out.splitlines()[1]
 
@@ -306,17 +310,36 @@ def test_reminders_json(saved, capsys):
     code, out, _ = run(capsys, "reminders", "--json", "--today", TODAY)
     assert code == 0
     rows = json.loads(out)
-    assert rows[0] == {
-        "offer_id": "globex",
-        "company": "Globex",
-        "contact": "Ólafur Þórsson",
-        "months": 3,
-        "due": "2026-11-30",
-        "status": "due soon",
-        "decline_date_assumed": False,
-    }
-    assert [r["months"] for r in rows] == [3, 6, 12]
-    assert [r["status"] for r in rows] == ["due soon", "later", "later"]
+    assert rows == [
+        {
+            "name": "Ólafur Þórsson",
+            "key": "globex/Ólafur Þórsson",
+            "email": "",
+            "company": "Globex",
+            "companies": ["Globex"],
+            "offers": ["globex"],
+            "offer_id": "globex",
+            "due": "2026-11-30",
+            "status": "due soon",
+            "step": 1,
+            "of": 3,
+            "months": 3,
+            "snoozed_until": None,
+            "last": {
+                "date": "2026-08-31",
+                "kind": "declined",
+                "note": "Sent by email",
+                "company": "Globex",
+                "offer_id": "globex",
+            },
+            "assumed": False,
+            "plan": [
+                {"step": 1, "months": 3, "due": "2026-11-30", "done": False},
+                {"step": 2, "months": 6, "due": "2027-02-28", "done": False},
+                {"step": 3, "months": 12, "due": "2027-08-31", "done": False},
+            ],
+        }
+    ]
 
 
 def test_reminders_tick_off_with_a_check_in(saved, capsys):
@@ -324,30 +347,38 @@ def test_reminders_tick_off_with_a_check_in(saved, capsys):
     _change_workbook(lambda wb: wb.offer("globex").log.append(checkin))
     code, out, _ = run(capsys, "reminders", "--json", "--today", "2026-12-03")
     assert code == 0
-    assert [r["months"] for r in json.loads(out)] == [6, 12]
-    _, out, _ = run(capsys, "reminders", "--json", "--all", "--today", "2026-12-03")
-    rows = json.loads(out)
-    assert [(r["months"], r["status"]) for r in rows] == [(6, "later"), (12, "later"), (3, "done")]
-    _, out, _ = run(capsys, "reminders", "--all", "--today", "2026-12-03")
-    assert out.splitlines()[-1].split()[-1] == "done"
+    (row,) = json.loads(out)
+    # The second check-in: three months after the first was made, not after it was due.
+    assert (row["step"], row["due"], row["last"]["kind"]) == (2, "2027-03-02", "check-in")
+    assert [(s["due"], s["done"]) for s in row["plan"]] == [
+        ("2026-11-30", True),
+        ("2027-03-02", False),
+        ("2027-09-02", False),
+    ]
+    for day in ("2027-03-02", "2027-09-02"):  # the last two made: the plan is done
+        made = Interaction(date.fromisoformat(day), kind="check-in")
+        _change_workbook(lambda wb, made=made: wb.offer("globex").log.append(made))
+    _, out, _ = run(capsys, "reminders", "--json", "--today", "2027-09-03")
+    assert json.loads(out) == []
+    _, out, _ = run(capsys, "reminders", "--json", "--all", "--today", "2027-09-03")
+    (row,) = json.loads(out)
+    assert (row["due"], row["status"], row["step"], row["of"]) == (None, "done", 3, 3)
+    _, out, _ = run(capsys, "reminders", "--all", "--today", "2027-09-03")
+    assert out.splitlines()[-1].split()[:6] == ["–", "Ólafur", "Þórsson", "Globex", "3", "of"]
+    assert "done" in out.splitlines()[-1]
 
 
 def test_reminders_ics(saved, capsys, tmp_path):
+    # One event per person: their next check-in, with a UID of theirs and of the step.
     target = tmp_path / "check-ins.ics"
     code, out, _ = run(capsys, "reminders", "--ics", str(target), "--today", TODAY)
     assert code == 0
-    assert out == f"Wrote 3 check-ins to {target}; import it into your calendar.\n"
+    assert out == f"Wrote 1 check-in to {target}; import it into your calendar.\n"
     data = target.read_bytes()
     events = read_ics(data).events
-    assert [event_day(e, "DTSTART") for e in events] == [
-        date(2026, 11, 30),
-        date(2027, 2, 28),
-        date(2027, 8, 31),
-    ]
+    assert [event_day(e, "DTSTART") for e in events] == [date(2026, 11, 30)]
     assert [e["UID"] for e in events] == [
-        "globex-3m@decline-tui",
-        "globex-6m@decline-tui",
-        "globex-12m@decline-tui",
+        "globex/%C3%93lafur%20%C3%9E%C3%B3rsson-checkin-1@decline-tui"
     ]
     assert events[0]["SUMMARY"] == "Check in with Ólafur Þórsson (Globex)"
     stamp = datetime.combine(date(2026, 11, 25), time()).astimezone(timezone.utc)
@@ -401,7 +432,7 @@ def test_reminders_count_declines_without_a_date_from_today(saved, capsys, tmp_p
     assert "initech" not in out  # they would not stay in touch: no reminders are expected
     code, out, _ = run(capsys, "reminders", "--json", "--today", TODAY)
     rows = json.loads(out)  # JSON stays JSON: the flag is in each row
-    assert {(r["offer_id"], r["decline_date_assumed"]) for r in rows} == {
+    assert {(r["offer_id"], r["assumed"]) for r in rows} == {
         ("globex", False),
         ("acme", True),
     }

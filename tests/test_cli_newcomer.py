@@ -260,9 +260,9 @@ def test_reminders_for_a_decline_made_by_hand(capsys, data_dir):
     assert code == 0
     assert "2027-02-25" in out and "2027-05-25" in out and "2027-11-25" in out
     assert "acme: decline date not recorded; counted from today" in out
-    rows = json.loads(run(capsys, "reminders", "--json", "--today", TODAY)[1])
-    assert [r["due"] for r in rows] == ["2027-02-25", "2027-05-25", "2027-11-25"]
-    assert all(r["decline_date_assumed"] for r in rows)
+    (row,) = json.loads(run(capsys, "reminders", "--json", "--today", TODAY)[1])
+    assert [s["due"] for s in row["plan"]] == ["2027-02-25", "2027-05-25", "2027-11-25"]
+    assert row["due"] == "2027-02-25" and row["assumed"]
     assert path.read_bytes() == before  # a read-only command: nothing dated, nothing saved
 
 

@@ -414,10 +414,11 @@ def test_ics_from_a_workbook_declined_months_ago():
         date(2027, 3, 1),
         date(2027, 9, 1),
     ]
+    # One person's plan: their key (no email: "offer-id/Name", percent-encoded) and step.
     assert [e["UID"] for e in events] == [
-        "acme-3m@decline-tui",
-        "acme-6m@decline-tui",
-        "acme-12m@decline-tui",
+        "acme/Mar%C3%ADa%20L%C3%B3pez-checkin-1@decline-tui",
+        "acme/Mar%C3%ADa%20L%C3%B3pez-checkin-2@decline-tui",
+        "acme/Mar%C3%ADa%20L%C3%B3pez-checkin-3@decline-tui",
     ]
     first = events[0]
     assert first["SUMMARY"] == "Check in with María López (Acme Robotics)"

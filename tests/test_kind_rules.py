@@ -29,7 +29,7 @@ from decline_tui.core.checklist import (
 )
 from decline_tui.core.compose import render_offer
 from decline_tui.core.kinds import kind_of
-from decline_tui.core.model import Interaction, Offer, Profile, Terms, Workbook
+from decline_tui.core.model import Contact, Interaction, Offer, Profile, Terms, Workbook
 from decline_tui.core.templates import SCENARIO_TEMPLATES, all_templates
 
 NOW = datetime(2026, 11, 25, 10, 0)  # a Wednesday morning
@@ -137,6 +137,8 @@ def test_a_confirming_email_must_still_decline_and_thank():
 def test_every_template_drafts_a_message_its_own_checklist_passes():
     offer = _offer(
         status="declined",
+        # a thank-you note names what you talked about with the person (here, the contact)
+        contacts=[Contact("Maria Lopez", "Hiring manager", note="how the team runs reviews")],
         log=[
             Interaction(date(2026, 8, 20), "declined", "email"),
             Interaction(date(2026, 11, 24), "follow-up", "email"),
@@ -224,7 +226,9 @@ def test_a_checkin_note_is_timed_from_its_due_date_never_the_deadline(now, statu
 def test_the_next_checkin_counts_once_one_is_logged():
     wb, offer = _declined(date(2026, 2, 1), date(2026, 5, 3))
     ctx = _ctx(wb, offer, "email", "checkin-note", now=datetime(2026, 8, 3, 10))
-    assert ctx.checkin_due == date(2026, 8, 1)
+    # The next one is 3 months (6 - 3) after the check-in was made (core.people), not 6
+    # months after the decline.
+    assert ctx.checkin_due == date(2026, 8, 3)
     assert by_rule(CHECKIN, ctx)["timely"].status == PASS
 
 

@@ -18,7 +18,7 @@ from decline_tui.core.checklist import (
 )
 from decline_tui.core.kinds import ALL_RULES, KINDS, REFERRER, TEMPLATE_KINDS, kind_of
 from decline_tui.core.model import Offer, Profile, Terms, Workbook
-from decline_tui.core.templates import SCENARIO_TEMPLATES, all_templates
+from decline_tui.core.templates import SCENARIO_TEMPLATES, THANKS_TEMPLATES, all_templates
 
 NOW = datetime(2025, 3, 11, 10, 30)  # a Tuesday morning
 
@@ -33,8 +33,11 @@ def test_the_kinds_know_every_rule_and_every_scenario_template():
     for kind in KINDS.values():
         assert kind.rules <= ALL_RULES
     # Every scenario reply has its kind; so have the call's confirming email and the LinkedIn
-    # note, declines that leave parts out on purpose.
-    assert set(TEMPLATE_KINDS) == set(SCENARIO_TEMPLATES) | {"call-followup", "linkedin"}
+    # note, declines that leave parts out on purpose; and the thank-you notes to each person met.
+    assert set(TEMPLATE_KINDS) == set(SCENARIO_TEMPLATES) | set(THANKS_TEMPLATES) | {
+        "call-followup",
+        "linkedin",
+    }
     for name in all_templates():
         assert kind_of(name).name in KINDS
     assert kind_of("my-own-template").name == "decline"

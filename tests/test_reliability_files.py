@@ -416,8 +416,8 @@ async def test_the_app_writes_only_the_workbook_and_the_files_asked_for(tmp_path
     from textual.widgets import Input
 
     from decline_tui.core import export
-    from decline_tui.ui.screens.care import CheckinsScreen
     from decline_tui.ui.screens.dialogs import PathDialog
+    from decline_tui.ui.screens.people import DueScreen
 
     from .conftest import DEMO, go_ahead, make_app, ready, wait_until
 
@@ -476,8 +476,8 @@ async def test_the_app_writes_only_the_workbook_and_the_files_asked_for(tmp_path
         await go_ahead(pilot)
         await wait_until(pilot, lambda: screen.offer.status == "declined")
         await pilot.press("f10")
-        await wait_until(pilot, lambda: isinstance(app.screen, CheckinsScreen))
-        await pilot.press("s")
+        await wait_until(pilot, lambda: isinstance(app.screen, DueScreen))
+        await pilot.press("i")
         await wait_until(pilot, lambda: isinstance(app.screen, PathDialog))
         app.screen.query_one("#path", Input).value = str(out / "check-ins.ics")
         await pilot.press("enter")

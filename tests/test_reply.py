@@ -15,7 +15,7 @@ import pytest
 from decline_tui.cli import main
 from decline_tui.core import merge as merge_mod
 from decline_tui.core.checklist import SKIP
-from decline_tui.core.kinds import ALL_RULES, kind_of, recipient_of
+from decline_tui.core.kinds import ALL_RULES, THANKS_ONLY, kind_of, recipient_of
 from decline_tui.core.session import FieldError, Session, draft_key, draft_title
 from decline_tui.core.store import Store, workbook_path
 from decline_tui.core.templates import SCENARIO_TEMPLATES
@@ -45,7 +45,9 @@ def test_a_reply_is_shown_checked_by_its_kind_and_addressed_to_its_recipient(ses
     assert view.text == view.draft.text
     kind = kind_of(name)
     skipped = {f.rule for f in view.findings if f.status == SKIP}
-    assert ALL_RULES - kind.rules <= skipped  # the rules that do not apply are skipped
+    # the rules that do not apply are skipped; the thank-you notes' own are not listed
+    assert ALL_RULES - kind.rules - THANKS_ONLY <= skipped
+    assert not THANKS_ONLY & {f.rule for f in view.findings}
     to = recipient_of(acme, name)[0]
     assert view.title.endswith(f"→ {to}")
     if kind.recipient == "referrer":

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from decline_tui.core.checklist import FAIL, PASS, RULES, SKIP, check, context_for
+from decline_tui.core.checklist import FAIL, PASS, SKIP, check, context_for, listed_rules
 from decline_tui.core.compose import render_offer
 from decline_tui.core.model import CHANNELS, MEDIUMS, STATUSES, Offer, Template, Workbook
 from decline_tui.core.session import (
@@ -116,7 +116,7 @@ def test_view_shows_the_rendered_draft_and_its_findings(session, workbook, offer
     assert view.text == expected.text
     assert view.edited is False
     assert view.findings == check(expected.text, context_for(workbook, offer, "email", NOW))
-    assert [f.rule for f in view.findings] == list(RULES)
+    assert [f.rule for f in view.findings] == listed_rules()
     assert all(f.status != FAIL for f in view.findings)
 
 

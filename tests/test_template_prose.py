@@ -16,10 +16,10 @@ import pytest
 from decline_tui.core.checklist import FAIL, check, context_for
 from decline_tui.core.compose import is_late, render, render_offer
 from decline_tui.core.model import Offer, Profile, Terms, Workbook
-from decline_tui.core.templates import BUILTIN, SCENARIO_TEMPLATES
+from decline_tui.core.templates import BUILTIN, SCENARIO_TEMPLATES, THANKS_TEMPLATES
 from tests.test_prose_table import BASE
 
-TEMPLATES = {**BUILTIN, **SCENARIO_TEMPLATES}
+TEMPLATES = {**BUILTIN, **SCENARIO_TEMPLATES, **THANKS_TEMPLATES}
 EMAILS = [name for name, t in TEMPLATES.items() if t.medium == "email"]
 PROFILE = Profile(name="Sam Lee", email="sam@example.com")
 TODAY = date(2026, 11, 25)

@@ -56,8 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
         "  decline-tui list                     the offers and their deadlines\n"
         "  decline-tui render acme              print the decline email for an offer\n"
         "  decline-tui export acme --to a.eml   save it as a draft for your mail app\n"
+        "  decline-tui export acme --thanks --to notes/   a thank-you note to each person met\n"
         "  decline-tui check draft.txt          lint a message you wrote\n"
-        "  decline-tui reminders                the check-ins due after your declines\n"
+        "  decline-tui reminders                the people to check in with, and when\n"
         "  decline-tui where                    where the workbook file lives",
     )
     parser.add_argument("--version", action="version", version=f"decline-tui {__version__}")
@@ -144,12 +145,15 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="examples:\n"
         "  decline-tui render acme\n"
         "  decline-tui render acme --medium phone\n"
-        "  decline-tui render acme --template warm",
+        "  decline-tui render acme --template warm\n"
+        "  decline-tui render acme --thanks    (a thank-you note to each person met)\n"
+        "  decline-tui render acme --thanks --contact ana --medium linkedin",
         formatter_class=_FORMAT,
     )
     p.add_argument("offer", metavar="OFFER", help="offer id or start of the company name")
     p.add_argument("--medium", choices=MEDIUMS, help="email, phone or linkedin")
     p.add_argument("--template", metavar="NAME", help="template to use (see the README)")
+    _thanks_options(p)
     p.add_argument(
         "--today",
         metavar="DATE",
@@ -183,17 +187,27 @@ def build_parser() -> argparse.ArgumentParser:
         "A draft that names another offer's company, or still fails a checklist rule (a\n"
         "[placeholder] left, no clear decline), is not exported: exit status 1, naming\n"
         "what fails. Fix it, or add --force to export it anyway.\n\n"
-        "--clipboard needs pbcopy, wl-copy, xclip, xsel or clip.exe; without one, use --to.",
+        "--clipboard needs pbcopy, wl-copy, xclip, xsel or clip.exe; without one, use --to.\n\n"
+        "--thanks writes a thank-you note to each person you met through the offer (its\n"
+        "contacts, but the one the decline goes to), one file each in the folder --to names\n"
+        "(made if missing), in --format txt, md or eml; --contact NAME writes one note, to a\n"
+        "file or a folder, or copies it. The same refusals hold, naming whose note fails.",
         epilog="examples:\n"
         "  decline-tui export acme --to ~/decline-acme.eml\n"
         "  decline-tui export acme --to script.md --medium phone\n"
         "  decline-tui export acme --to decline.txt --force   (replace the file)\n"
-        "  decline-tui export acme --clipboard --medium linkedin",
+        "  decline-tui export acme --clipboard --medium linkedin\n"
+        "  decline-tui export acme --thanks --to notes/ --format eml\n"
+        "  decline-tui export acme --thanks --contact ana --clipboard --medium linkedin",
         formatter_class=_FORMAT,
     )
     p.add_argument("offer", metavar="OFFER", help="offer id or start of the company name")
     where = p.add_mutually_exclusive_group(required=True)
-    where.add_argument("--to", metavar="PATH", help="the file to write: .txt, .md or .eml")
+    where.add_argument(
+        "--to",
+        metavar="PATH",
+        help="the file to write: .txt, .md or .eml (with --thanks: a folder, or one note's file)",
+    )
     where.add_argument("--clipboard", action="store_true", help="copy to the clipboard")
     p.add_argument("--medium", choices=MEDIUMS, help="email, phone or linkedin")
     p.add_argument(
@@ -212,35 +226,96 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATETIME",
         help="the .eml's date, and the time the checklist judges by (default: now, local time)",
     )
+    _thanks_options(p)
+    p.add_argument(
+        "--format",
+        choices=("txt", "md", "eml"),
+        help="with --thanks --to FOLDER: the files' format (default: txt)",
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser(
         "reminders",
         parents=[common],
-        help="list the check-ins due after your declines",
-        description="List the check-ins to make after declining an offer, or write them to\n"
-        "an .ics file for your calendar. They fall 3, 6 and 12 months after the decline\n"
-        "(checkin_months in the workbook changes that); each check-in you log ticks one off.\n"
-        "Offers you would not stay in touch with (future_open = false) have none.\n\n"
-        "The months count from the decline in the offer's log, else from its declined_on.\n"
-        "An offer marked declined by hand with neither counts from today, and says so: this\n"
-        "command only reads the workbook. Opening the app dates such declines; or log the\n"
-        "decline, or set declined_on.",
+        help="list the people to check in with after your declines",
+        description="List the people to keep in touch with, each with their next check-in,\n"
+        "or write those to an .ics file for your calendar.\n\n"
+        "Who: the contact of each offer you declined with the door open (future_open), and\n"
+        "anyone else of such an offer you logged something with (a thank-you note). The same\n"
+        "email or LinkedIn URL is the same person in every offer: their log follows them.\n\n"
+        "When: checkin_months [3, 6, 12] are gaps of 3, 3 and 6 months, counted from the\n"
+        "decline and then from the latest contact logged with them (a call, a coffee, a\n"
+        "check-in, their reply): logging any contact moves the next check-in. A contact in\n"
+        "the first half of a gap only restarts it; a later one counts as that check-in.\n"
+        "`decline-tui snooze` puts one off ([snoozed] in the workbook).\n\n"
+        "A decline marked by hand with no date counts from today, and says so: this command\n"
+        "only reads the workbook. Opening the app dates such declines; or log the decline,\n"
+        "or set declined_on.",
         epilog="examples:\n"
         "  decline-tui reminders\n"
         "  decline-tui reminders --json --today 2027-03-01\n"
-        "  decline-tui reminders --ics ~/check-ins.ics   (import it into your calendar)",
+        "  decline-tui reminders --ics ~/check-ins.ics   (import it into your calendar)\n"
+        "  decline-tui snooze priya month\n"
+        "  decline-tui person priya                       (everything logged with her)",
         formatter_class=_FORMAT,
     )
     out = p.add_mutually_exclusive_group()
-    out.add_argument("--ics", metavar="PATH", help="write the check-ins to an iCalendar file")
-    out.add_argument("--json", action="store_true", help="print the check-ins as JSON")
-    p.add_argument("--all", action="store_true", help="also list the check-ins already done")
+    out.add_argument("--ics", metavar="PATH", help="write the next check-ins to an iCalendar file")
+    out.add_argument("--json", action="store_true", help="print the people as JSON")
+    p.add_argument(
+        "--all", action="store_true", help="also list the people whose check-ins are all done"
+    )
     p.add_argument(
         "--today", metavar="DATE", help="judge what is due from this date (default: today)"
     )
     p.add_argument("--force", action="store_true", help="replace the .ics file if it exists")
     p.set_defaults(func=cmd_reminders)
+
+    p = sub.add_parser(
+        "snooze",
+        parents=[common],
+        help="put a person's next check-in off by a week or a month",
+        description="Put off the next check-in with a person, by a week or a month from its\n"
+        "due day (from today when it is past). The day is kept in the workbook's [snoozed]\n"
+        "table under the person's key; logging a contact with them that makes the check-in\n"
+        "later anyway overrides it. `off` takes the snooze away.\n\n"
+        "WHO is the start of their name, their email, or their key (as `reminders --json`\n"
+        "prints it); several people matching are listed, and nothing changes.",
+        epilog="examples:\n"
+        "  decline-tui snooze priya            (a week)\n"
+        "  decline-tui snooze priya@bolt.example month\n"
+        "  decline-tui snooze priya off",
+        formatter_class=_FORMAT,
+    )
+    p.add_argument("who", metavar="WHO", help="start of their name, their email, or their key")
+    p.add_argument(
+        "length",
+        nargs="?",
+        default="week",
+        choices=("week", "month", "off"),
+        help="week (default), month, or off",
+    )
+    p.add_argument("--today", metavar="DATE", help="what 'today' means (default: today)")
+    p.set_defaults(func=cmd_snooze)
+
+    p = sub.add_parser(
+        "person",
+        parents=[common],
+        help="a person's history across offers, and their next check-in",
+        description="Print what is known of a person: their email, LinkedIn, the companies and\n"
+        "offers they appear in, their next check-in, and every entry logged with them in\n"
+        "any offer, oldest first. The same email or LinkedIn URL is the same person.",
+        epilog="examples:\n"
+        "  decline-tui person priya\n"
+        "  decline-tui person priya@bolt.example --json",
+        formatter_class=_FORMAT,
+    )
+    p.add_argument("who", metavar="WHO", help="start of their name, their email, or their key")
+    p.add_argument("--json", action="store_true", help="print it as JSON")
+    p.add_argument(
+        "--today", metavar="DATE", help="judge what is due from this date (default: today)"
+    )
+    p.set_defaults(func=cmd_person)
 
     p = sub.add_parser(
         "add",
@@ -645,6 +720,8 @@ def _render(
 
 
 def cmd_render(args: argparse.Namespace) -> int:
+    if args.thanks or args.contact is not None:
+        return _render_thanks(args)
     wb, path = _load(args)
     offer = find_offer(wb, args.offer, path)
     today = parse_date(args.today, "--today") if args.today else date.today()
@@ -878,9 +955,30 @@ def _write_file(path: str, content: str | bytes, force: bool) -> Path:
         raise UsageError(str(exc)) from None
 
 
+def _copy(text: str) -> Any:
+    """Copy with the system's clipboard tool, or say why not and what to do instead;
+    returns the export.ClipboardTool that did it."""
+    from decline_tui.core import export
+
+    tool = export.find_clipboard_tool()
+    if tool is None:
+        raise UsageError(
+            "no clipboard tool found (pbcopy, wl-copy, xclip, xsel or clip.exe); "
+            "save to a file with --to PATH instead"
+        )
+    error = export.copy_with_tool(tool, text)
+    if error is not None:
+        raise UsageError(f"{error}; save to a file with --to PATH instead")
+    return tool
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from decline_tui.core import export
 
+    if args.thanks or args.contact is not None:
+        return _export_thanks(args)
+    if args.format is not None:
+        raise UsageError("--format goes with --thanks; for the decline, --to's extension says it")
     now = parse_datetime(args.now, "--now") if args.now else datetime.now()
     kind = None
     if args.to is not None:
@@ -904,15 +1002,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     if args.to is None:
         text = edited if edited is not None else export.draft_as_text(draft)
-        tool = export.find_clipboard_tool()
-        if tool is None:
-            raise UsageError(
-                "no clipboard tool found (pbcopy, wl-copy, xclip, xsel or clip.exe); "
-                "save to a file with --to PATH instead"
-            )
-        error = export.copy_with_tool(tool, text)
-        if error is not None:
-            raise UsageError(f"{error}; save to a file with --to PATH instead")
+        tool = _copy(text)
         print(f"Copied {what} to the clipboard with {tool.name}.")
         return EXIT_OK
 
@@ -966,19 +1056,269 @@ def _export_problem(
     return f"the draft {', and '.join(parts)}" if parts else None
 
 
+def _last_json(last: Any) -> dict[str, str] | None:
+    if last is None:
+        return None
+    offer, entry = last
+    return {
+        "date": entry.date.isoformat(),
+        "kind": entry.kind,
+        "note": entry.note,
+        "company": offer.company,
+        "offer_id": offer.id,
+    }
+
+
+def _due_json(due: Any, today: date) -> dict[str, Any]:
+    """One person of `reminders --json`."""
+    p = due.person
+    return {
+        "name": p.name,
+        "key": p.key,
+        "email": p.email,
+        "company": p.company,
+        "companies": list(p.companies),
+        "offers": list(p.offers),
+        "offer_id": due.offer_id,
+        "due": due.due.isoformat() if due.due else None,
+        "status": due.status(today),
+        "step": due.step,
+        "of": due.of,
+        "months": due.months,
+        "snoozed_until": due.snoozed_until.isoformat() if due.snoozed_until else None,
+        "last": _last_json(due.last),
+        "assumed": due.assumed,
+        "plan": [
+            {"step": s.number, "months": s.months, "due": s.due.isoformat(), "done": s.done}
+            for s in due.plan
+        ],
+    }
+
+
+# --------------------------------------------------------------------------- thank-you notes
+
+
+def _thanks_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--thanks",
+        action="store_true",
+        help="thank-you notes to each person met through the offer, instead of the decline "
+        "(--medium email or linkedin)",
+    )
+    p.add_argument(
+        "--contact",
+        metavar="NAME",
+        help="with --thanks: only the note to this contact (a name, its start, or an email)",
+    )
+
+
+def _thanks_notes(args: argparse.Namespace, now: datetime) -> tuple[Workbook, Offer, list[Any]]:
+    """The workbook, the offer and the notes the command asks for (one with --contact);
+    every mistake in the asking is a one-line UsageError."""
+    from decline_tui.core import thanks
+
+    if not args.thanks:
+        raise UsageError("--contact goes with --thanks: the note to one person you met")
+    if getattr(args, "template", None):
+        raise UsageError("--template does not go with --thanks (the notes have their own)")
+    medium = args.medium or "email"
+    if medium not in thanks.MEDIUMS:
+        raise UsageError(f"thank-you notes are written by email or linkedin, not {medium}")
+    wb, path = _load(args)
+    offer = find_offer(wb, args.offer, path)
+    if not offer.contacts:
+        raise UsageError(
+            f"{offer.label} has no contacts to thank: add the people you met (in the app, F6 "
+            f"then a; or an [[offers.contacts]] table with a name and a note in {path})"
+        )
+    if args.contact is None:
+        notes = thanks.thanks_notes(wb, offer, medium, now, spelling=False)
+        if not notes:
+            names = ", ".join(c.name or c.email or "(no name)" for c in offer.contacts)
+            raise UsageError(
+                f"no one to thank separately in {offer.label}: {names} gets the decline itself "
+                "(a contact needs a name)"
+            )
+        return wb, offer, notes
+    try:
+        index = thanks.find_contact(offer, args.contact)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    contact = offer.contacts[index]
+    why = thanks.recipients(offer)[index][2]
+    if why == thanks.GETS_THE_DECLINE:
+        raise UsageError(
+            f"{contact.name} gets the decline itself, which thanks them already: no separate note"
+        )
+    if why:
+        raise UsageError(f"the contact {contact.email or index + 1} has no name to greet")
+    return wb, offer, [thanks.thanks_note(wb, offer, index, medium, now, spelling=False)]
+
+
+def _warn_thanks(offer: Offer, notes: list[Any]) -> None:
+    """What the person should know before sending, on stderr: a note that names nothing
+    personal, and notes sent before the decline is."""
+    from decline_tui.core.care import decline_date
+
+    for note in notes:
+        if not note.contact.note.strip():
+            print(
+                f"decline-tui: warning: {note.contact.name} has no note of what you talked "
+                "about, so the note names nothing personal: add it to the contact",
+                file=sys.stderr,
+            )
+    if decline_date(offer) is None and offer.status != "declined":
+        print(
+            "decline-tui: warning: the decline is not logged as sent yet: send the "
+            "thank-you notes after it",
+            file=sys.stderr,
+        )
+
+
+def _heading(note: Any) -> str:
+    contact = note.contact
+    who = " ".join(contact.name.split())
+    if contact.role.strip():
+        who += f" ({' '.join(contact.role.split())})"
+    if contact.email.strip():
+        who += f" <{contact.email.strip()}>"
+    return who
+
+
+def _render_thanks(args: argparse.Namespace) -> int:
+    if args.template:
+        raise UsageError("--template does not go with --thanks (the notes have their own)")
+    today = parse_date(args.today, "--today") if args.today else date.today()
+    now = datetime.combine(today, time(10, 0))
+    _wb, offer, notes = _thanks_notes(args, now)
+    for i, note in enumerate(notes):
+        if i:
+            print()
+        print(f"--- to {_heading(note)} ---\n")
+        print(note.text.rstrip("\n"))
+    _warn_thanks(offer, notes)
+    return EXIT_OK
+
+
+def _thanks_problems(wb: Workbook, offer: Offer, notes: list[Any]) -> list[str]:
+    """Whose note fails what, in words: the checklist's failed rules about the words
+    (core.leaving), and another offer's company named."""
+    from decline_tui.core.leaving import must_fix
+    from decline_tui.core.scenarios import other_companies_named
+
+    out = []
+    for note in notes:
+        named = other_companies_named(note.text, wb, offer)
+        failing = must_fix(note.findings, note.text, skip={"no-other-company"} if named else ())
+        rules = [f.rule for f in failing]
+        if named:
+            rules.append(f"names {', '.join(named)}")
+        if rules:
+            out.append(f"the note to {note.contact.name} fails {', '.join(rules)}")
+    return out
+
+
+def _export_thanks(args: argparse.Namespace) -> int:
+    from decline_tui.core import export, thanks
+
+    now = parse_datetime(args.now, "--now") if args.now else datetime.now()
+    if args.clipboard and args.contact is None:
+        raise UsageError(
+            "--clipboard copies one note: name it with --contact NAME, or write them all "
+            "with --to FOLDER"
+        )
+    wb, offer, notes = _thanks_notes(args, now)
+    if not args.force:
+        problems = _thanks_problems(wb, offer, notes)
+        if problems:
+            raise Refused(
+                f"not exported: {'; '.join(problems)}; fix it, or add --force to export "
+                "anyway (nothing was written)"
+            )
+    label = export.MEDIUM_LABELS[notes[0].medium]
+    if args.to is None:
+        note = notes[0]
+        text = note.text if note.edited else export.draft_as_text(note.draft)
+        tool = _copy(text)
+        print(f"Copied the thank-you {label} to {note.contact.name} with {tool.name}.")
+        _warn_thanks(offer, notes)
+        return EXIT_OK
+    if args.format == "eml" and notes[0].medium != "email":
+        raise UsageError("only an email can be saved as .eml; use --format txt or md")
+    folder, targets = _thanks_targets(args, notes)
+    if not args.force:
+        there = [str(t) for t in targets if t.exists()]
+        if there:
+            raise UsageError(
+                f"{', '.join(there)} exist{'s' * (len(there) == 1)} already; add --force to "
+                "replace (nothing was written)"
+            )
+    contents = []
+    for note, target in zip(notes, targets, strict=True):
+        try:
+            contents.append(
+                export.export_content(
+                    note.draft,
+                    target,
+                    note.text if note.edited else None,
+                    f"Thank you: {note.contact.name} ({offer.label})",
+                    offer=thanks.addressed(offer, note.contact),
+                    profile=wb.profile,
+                    now=now,
+                )
+            )
+        except export.ExportError as exc:
+            raise UsageError(f"the note to {note.contact.name}: {exc}") from None
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"cannot make the folder {folder}: {_reason(exc)}") from None
+    names = {"text": "plain text", "markdown": "Markdown", "eml": "an unsent email draft"}
+    for note, target, content in zip(notes, targets, contents, strict=True):
+        written = _write_file(str(target), content, args.force)
+        kind = names[export.EXPORT_FORMATS.get(target.suffix.lower(), "text")]
+        print(f"Wrote the thank-you {label} to {note.contact.name} to {written} ({kind}).")
+    _warn_thanks(offer, notes)
+    return EXIT_OK
+
+
+def _thanks_targets(args: argparse.Namespace, notes: list[Any]) -> tuple[Path | None, list[Path]]:
+    """The folder to make (None: none), and the file each note goes to: in the folder --to
+    names, named from the person; with --contact, --to may name the file itself."""
+    from decline_tui.core import export, thanks
+
+    to = Path(args.to).expanduser()
+    folder_asked = args.to.endswith(("/", os.sep)) or to.is_dir()
+    if args.contact is not None and not folder_asked:
+        if args.format is not None:
+            raise UsageError("--format is for a folder; a file's extension says its format")
+        try:
+            export.export_format(to)
+        except export.ExportError as exc:
+            raise UsageError(str(exc)) from None
+        return None, [to]
+    if to.exists() and not to.is_dir():
+        raise UsageError(f"{to} is a file; --thanks writes its notes into a folder")
+    paths = thanks.note_paths(to, notes, f".{args.format or 'txt'}")  # two of one name: -2
+    return (None if to.is_dir() else to), paths
+
+
 def cmd_reminders(args: argparse.Namespace) -> int:
-    from decline_tui.core import care, export
+    from decline_tui.core import care, export, people
 
     today = parse_date(args.today, "--today") if args.today else date.today()
     if args.ics is not None and Path(args.ics).suffix.lower() != ".ics":
         raise UsageError(f"{Path(args.ics).name}: a calendar file's name must end in .ics")
     wb, path = _load(args)
-    every = care.reminders(wb, today)
-    shown = every if args.all else [r for r in every if not r.done]
-    undated = list(dict.fromkeys(r.offer_id for r in every if r.assumed))
+    every = people.due_list(wb, today)
+    shown = every if args.all else [d for d in every if d.due is not None]
+    undated = list(dict.fromkeys(d.offer_id for d in every if d.assumed))
 
     if args.ics is not None:
-        todo = [r for r in every if not r.done]
+        # One event per person: their next check-in (its UID is theirs and the step's, so
+        # importing a newer file moves the event when a contact moved the date).
+        todo = care.calendar_checkins(wb, today)
         if not todo:
             print("No check-ins to do, so no calendar was written.")
         else:
@@ -992,37 +1332,144 @@ def cmd_reminders(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     if args.json:
-        rows = [
-            {
-                "offer_id": r.offer_id,
-                "company": r.company,
-                "contact": r.contact,
-                "months": r.months,
-                "due": r.due.isoformat(),
-                "status": r.status(today),
-                "decline_date_assumed": r.assumed,
-            }
-            for r in shown
-        ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json.dumps([_due_json(d, today) for d in shown], ensure_ascii=False, indent=2))
         return EXIT_OK
 
     if not shown:
         print("No check-ins due." if wb.offers else f"No offers yet in {path}.")
     else:
-        headers = ("due", "company", "contact", "months", "status")
+        headers = ("due", "who", "company", "check-in", "status", "then", "last contact")
         table = [headers] + [
             (
-                r.due.isoformat(),
-                r.company or "–",
-                r.contact or "–",
-                str(r.months),
-                r.status(today),
+                d.due.isoformat() if d.due else "–",
+                d.person.name or d.person.email or "–",
+                d.person.company or "–",
+                f"{d.step} of {d.of}",
+                d.status(today) + (" (snoozed)" if d.snoozed_until else ""),
+                # the rest of the plan, if each check-in is made on its day
+                " ".join(s.due.isoformat() for s in d.plan if s.number > d.step) or "–",
+                _last_words(d.last),
             )
-            for r in shown
+            for d in shown
         ]
-        _print_table(table)
+        _print_table(table, whole_last=True)
     _note_undated(undated)
+    return EXIT_OK
+
+
+def _last_words(last: Any) -> str:
+    """ "2027-03-15 call", or "–"."""
+    if last is None:
+        return "–"
+    _offer, entry = last
+    return f"{entry.date.isoformat()} {entry.kind}"
+
+
+def _find_person(wb: Workbook, who: str, path: Path, among: list[Any] | None = None) -> Any:
+    """The one person WHO names; several, or none, is a usage error listing them."""
+    from decline_tui.core import people
+
+    if not wb.offers:
+        raise UsageError(f"there are no offers in {path}")
+    found = people.find_people(wb, who)
+    if among is not None:
+        keys = {p.key for p in among}
+        found = [p for p in found if p.key in keys]
+    if len(found) == 1:
+        return found[0]
+
+    def named(p: Any) -> str:
+        return f"{p.label} [{p.key}]"
+
+    if found:
+        names = "; ".join(named(p) for p in found)
+        raise UsageError(f"{who!r} matches several people: {names}; use the email or key")
+    if among is not None:
+        if not among:
+            raise UsageError(f"no one to check in with in {path}")
+        names = "; ".join(named(p) for p in among)
+        raise UsageError(f"no one kept in touch with matches {who!r}; they are: {names}")
+    raise UsageError(f"no person matches {who!r}")
+
+
+def cmd_snooze(args: argparse.Namespace) -> int:
+    from decline_tui.core import people
+
+    today = parse_date(args.today, "--today") if args.today else date.today()
+    session = _open_session(args)
+    wb = session.wb
+    kept = [d.person for d in people.due_list(wb, today)]
+    person = _find_person(wb, args.who, session.store.path, kept)
+    if args.length == "off":
+        if people.unsnooze(wb, person.key):
+            session.save()
+            due = people.due_for(wb, person.key, today)
+            when = due.due.isoformat() if due and due.due else "none"
+            print(f"{person.label}: not snoozed any more; next check-in {when}")
+        else:
+            print(f"{person.label}: was not snoozed")
+        return EXIT_OK
+    due = people.due_for(wb, person.key, today)
+    if due is None or due.due is None:
+        raise UsageError(f"{person.label}: every check-in is done; nothing to snooze")
+    day = people.snooze(wb, person.key, today, args.length)
+    session.save()
+    print(f"{person.label}: next check-in snoozed to {day.isoformat()} (was {due.due.isoformat()})")
+    return EXIT_OK
+
+
+def cmd_person(args: argparse.Namespace) -> int:
+    from decline_tui.core import people
+
+    today = parse_date(args.today, "--today") if args.today else date.today()
+    wb, path = _load(args)
+    person = _find_person(wb, args.who, path)
+    due = people.due_for(wb, person.key, today)
+    entries = people.history(wb, person)
+    if args.json:
+        doc = {
+            "name": person.name,
+            "key": person.key,
+            "email": person.email,
+            "linkedin": person.linkedin,
+            "role": person.role,
+            "company": person.company,
+            "companies": list(person.companies),
+            "offers": list(person.offers),
+            "checkin": _due_json(due, today) if due else None,
+            "history": [_last_json(e) for e in entries],
+        }
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(person.name or person.email or person.key)
+    for label, value in (
+        ("email", person.email),
+        ("linkedin", person.linkedin),
+        ("role", person.role),
+        ("companies", ", ".join(person.companies)),
+        ("offers", ", ".join(person.offers)),
+        ("key", person.key),
+    ):
+        if value:
+            print(f"  {label + ':':<11}{value}")
+    if due is None:
+        print("  check-ins: none (no declined offer with the door open)")
+    elif due.due is None:
+        print(f"  check-ins: all {due.of} done")
+    else:
+        snoozed = " (snoozed)" if due.snoozed_until else ""
+        print(
+            f"  next:      {due.due.isoformat()}, check-in {due.step} of {due.of}, "
+            f"{due.status(today)}{snoozed}"
+        )
+    if not entries:
+        print("\nNothing logged with them yet.")
+        return EXIT_OK
+    print()
+    table = [("date", "company", "kind", "note")] + [
+        (e.date.isoformat(), o.company or o.id, e.kind, e.note or "–") for o, e in entries
+    ]
+    _print_table(table, whole_last=True)
     return EXIT_OK
 
 

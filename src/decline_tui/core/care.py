@@ -75,6 +75,8 @@ _SENT_AS = {
     "referrer-note": ("sent", "Sent a note to {referrer}, who referred me,"),
     "checkin": ("check-in", "Sent a check-in note"),
     "hold": ("reply", "Sent a holding reply"),
+    # to one person met through the offer (core.thanks): logged with them as its contact
+    "thanks": ("sent", "Sent a thank-you note"),
 }
 
 
@@ -146,7 +148,11 @@ def sent_entry(offer: Offer, template: str, medium: str, today: date) -> Interac
     log_kind, note = _SENT_AS.get(kind.name, _SENT_AS["decline"])
     if kind.recipient == REFERRER:
         note = note.format(referrer=offer.referrer.strip() or "the person")
-    return Interaction(today, log_kind, channel, f"{note} by {channel}")
+    # A thank-you note is rendered for an offer addressed to its person: the log says who.
+    contact = " ".join(offer.contact_name.split()) if kind.name == "thanks" else ""
+    if kind.recipient == REFERRER:  # with the referrer: not a touch with the offer's contact
+        contact = " ".join(offer.referrer.split())
+    return Interaction(today, log_kind, channel, f"{note} by {channel}", contact=contact)
 
 
 def _sent_before(offer: Offer, template: str, entry: Interaction) -> date | None:
@@ -188,10 +194,24 @@ def plan_sent(wb: Workbook, offer: Offer, template: str, medium: str, today: dat
     already = _sent_before(offer, template, entry)
     checkins: tuple[date, ...] = ()
     if kind.declines and already is None:
+        # The offer's contact's plan once it is declined, in the whole workbook: the same
+        # person in another offer is the same person (core.people).
+        from decline_tui.core.people import person_for
+
         trial = copy.deepcopy(offer)
         log_sent(trial, entry, declines=True)
-        trial_wb = Workbook(offers=[trial], checkin_months=list(wb.checkin_months))
-        checkins = tuple(r.due for r in reminders(trial_wb, today) if not r.done)
+        others = [o for o in wb.offers if o is not offer and o.id != offer.id]
+        trial_wb = Workbook(
+            offers=[*others, trial],
+            checkin_months=list(wb.checkin_months),
+            snoozed=dict(wb.snoozed),
+        )
+        who = person_for(trial_wb, trial, "")
+        checkins = tuple(
+            r.due
+            for r in reminders(trial_wb, today)
+            if not r.done and who is not None and r.key == who.key
+        )
     what = kind.label.removeprefix("a ").removeprefix("an ")
     return SentPlan(
         entry=entry,
@@ -227,67 +247,90 @@ def mark_sent(
 
 @dataclass(frozen=True)
 class Reminder:
-    """A check-in due some months after a decline."""
+    """One check-in of a person's plan (core.people): done, the next, or one to come."""
 
-    offer_id: str
-    company: str
-    contact: str
-    months: int
+    offer_id: str  # the offer it is drafted from and logged under
+    company: str  # where the person is now
+    contact: str  # the person's name, else email ("" when the offer names nobody)
+    months: int  # months after the decline it was planned for (3, 6, 12)
     due: date
     done: bool
     # Declined by hand (status set in the file) with no date anywhere: counted from today,
     # since reading the workbook must not write a date into it.
     assumed: bool = False
+    key: str = ""  # the person's key (core.people.person_key); "" for one made by hand
+    step: int = 0  # its number in the person's plan, from 1
+    next: bool = False  # the person's next check-in (the others are done, or come after it)
+    snoozed: bool = False  # put off to this day ([snoozed])
+    declined_at: str = ""  # the company of the offer declined, when they have moved on since
 
     def status(self, today: date) -> str:
         """'done', 'overdue', 'due soon' or 'later', in words."""
-        if self.done:
-            return "done"
-        days = (self.due - today).days
-        if days < 0:
-            return "overdue"
-        if days <= DUE_SOON_DAYS:
-            return "due soon"
-        return "later"
+        return due_status(None if self.done else self.due, today)
+
+
+def due_status(due: date | None, today: date) -> str:
+    """A check-in's state in words: 'done' (None: nothing due), 'overdue', 'due soon'
+    (within DUE_SOON_DAYS) or 'later'."""
+    if due is None:
+        return "done"
+    days = (due - today).days
+    if days < 0:
+        return "overdue"
+    if days <= DUE_SOON_DAYS:
+        return "due soon"
+    return "later"
 
 
 def reminders(wb: Workbook, today: date) -> list[Reminder]:
-    """Check-ins for every declined offer (and those it was kept in touch with), by due date.
+    """Every check-in of every person kept in touch with (core.people.due_list), by date.
 
-    A reminder is done once a check-in is logged on or after the previous due date, so
-    logging one check-in ticks off one reminder. A decline with no date (marked by hand)
-    counts from `today`, flagged `assumed`, until the app or a log entry dates it.
+    A person's plan counts from their decline: the months between check-ins (3, 3, 6 for
+    [3, 6, 12]) run from the latest contact logged with them, so a call or a coffee moves
+    the next one, and each check-in logged ticks one off. The next is put off while the
+    person is snoozed; those after it fall where they would if each is made on its day. A
+    decline with no date (marked by hand) counts from `today`, flagged `assumed`.
     """
+    from decline_tui.core.people import due_list  # people builds on this module
+
     out: list[Reminder] = []
-    for offer in wb.offers:
-        if offer.status != "declined" or not offer.future_open:
-            continue
-        start = decline_date(offer)
-        assumed = start is None
-        if start is None:
-            start = today
-        months = sorted({m for m in (offer.checkin_months or wb.checkin_months) if m > 0})
-        checkins = sorted(i.date for i in offer.log if i.kind == "check-in" and i.date >= start)
-        contact = offer.contact_name or (offer.contacts[0].name if offer.contacts else "")
-        for n, m in enumerate(months):
+    for due in due_list(wb, today):
+        person = due.person
+        offer = wb.offer(due.offer_id)
+        declined_at = offer.company.strip() if offer is not None else ""
+        if declined_at.casefold() == person.company.casefold():
+            declined_at = ""
+        for step in due.plan:
+            first = not step.done and step.number == due.step
             out.append(
                 Reminder(
-                    offer.id,
-                    offer.company,
-                    contact,
-                    m,
-                    add_months(start, m),
-                    done=len(checkins) > n,
-                    assumed=assumed,
+                    due.offer_id,
+                    person.company,
+                    person.name or person.email,
+                    step.months,
+                    step.due,
+                    done=step.done,
+                    assumed=due.assumed,
+                    key=person.key,
+                    step=step.number,
+                    next=first,
+                    snoozed=first and due.snoozed_until is not None,
+                    declined_at=declined_at,
                 )
             )
-    out.sort(key=lambda r: (r.done, r.due, r.company))
+    out.sort(key=lambda r: (r.done, r.due, r.company, r.contact, r.step))
     return out
 
 
 def upcoming(wb: Workbook, today: date) -> list[Reminder]:
     """Reminders not yet done, soonest first."""
     return [r for r in reminders(wb, today) if not r.done]
+
+
+def calendar_checkins(wb: Workbook, today: date) -> list[Reminder]:
+    """What a calendar file holds: each person's next check-in (the later ones move with
+    it, so they are not written down yet). `reminders --ics` and F10's `i` both save these."""
+    return [r for r in reminders(wb, today) if r.next]
 
 
 def suggest_call(offer: Offer) -> str | None:

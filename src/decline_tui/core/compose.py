@@ -8,9 +8,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from decline_tui.core.checklist import states_decline
-from decline_tui.core.kinds import REFERRER, kind_of
+from decline_tui.core.kinds import REFERRER, contact_of, kind_of
 from decline_tui.core.model import REGISTERS, Offer, Profile, Template, Workbook
-from decline_tui.core.names import PERSON, addressee_kind, first_name, greeting_name, salutation
+from decline_tui.core.names import (
+    PERSON,
+    addressee_kind,
+    first_name,
+    greeting_name,
+    mention,
+    salutation,
+)
 from decline_tui.core.templates import ALT_SUBJECTS, PLACEHOLDERS, get_template, pick_template
 from decline_tui.core.timing import answer_is_late
 
@@ -26,6 +33,12 @@ def _open_to_counter(offer: Offer) -> bool:
     return offer.reconsider is not None and not offer.reconsider.is_empty() and not offer.firm
 
 
+def _talked_about(offer: Offer) -> bool:
+    """The person a thank-you note goes to has a note of what you talked about."""
+    contact = contact_of(offer)
+    return contact is not None and bool(contact.note.strip(" .!?;,"))
+
+
 def _deadline_ahead(offer: Offer, today: date | None) -> bool:
     return offer.deadline is not None and (today is None or today <= offer.deadline)
 
@@ -39,11 +52,23 @@ CONDITIONAL: dict[str, Callable[[Offer, date | None], bool]] = {
     "late": lambda offer, today: is_late(offer, today),
     "news": lambda offer, today: _news(offer),
     "no-news": lambda offer, today: not _news(offer),
+    # a thank-you note names what you talked about, from the contact's note
+    "detail": lambda offer, today: _talked_about(offer),
+    "no-detail": lambda offer, today: not _talked_about(offer),
     "if-counter": lambda offer, today: not _open_to_counter(offer),
     "if-counter-open": lambda offer, today: _open_to_counter(offer),
     # a date to answer by: the deadline while it is ahead, else a few days from today
     "by-deadline": lambda offer, today: _deadline_ahead(offer, today),
     "by-soon": lambda offer, today: not _deadline_ahead(offer, today),
+}
+# Parts written only when the render is given a value of its own (render's `extra`): a
+# check-in to a person recalls your last conversation with them (core.people.recall), and
+# that recollection takes the place of the offer's "positive" line, never both.
+VALUE_PARTS: dict[str, Callable[[dict[str, str]], bool]] = {
+    "recall": lambda values: bool(values.get("recalled_topic")),
+    "caught-up": lambda values: (
+        bool(values.get("recalled_when")) and not values.get("recalled_topic")
+    ),
 }
 ANSWER_WITHIN_DAYS = 3  # a holding reply past its deadline promises an answer this soon
 # A phone script's branches: said only if the call goes that way, so they follow the
@@ -380,7 +405,46 @@ def field_values(offer: Offer, profile: Profile) -> dict[str, str]:
         "referrer": offer.referrer.strip(),
         "referrer_first_name": greeting_name(offer.referrer),
         "referrer_email": offer.referrer_email.strip(),
+        "talked_about": talked_about(offer),
+        # Who the decline went to; a thank-you note to someone else is given the offer's
+        # own contact (core.thanks), as an offer addressed to them no longer knows it.
+        "decline_recipient": mention(offer.contact_name, offer.preferred_name) or company,
     }
+
+
+# How a contact's note of what you talked about may begin: "We talked about …", "Discussed …".
+_TALKED_LEAD = re.compile(
+    r"^(?:(?:we|i|she|he|they)\s+)?(?:talked|spoke|chatted|discussed|covered|went\s+over)"
+    r"(?:\s+(?:about|through|over|on))?\s+|^(?:about|re:?|on)\s+",
+    re.IGNORECASE,
+)
+# The contact's note is written about them ("her team's roadmap"); the note is to them.
+_THIRD_PERSON = re.compile(r"(?<![\w'’])(his|her|him)(?![\w'’])(\s+[\w'’-]+)?", re.IGNORECASE)
+_NOT_A_NOUN = _words("and or but to for with about on in at of from by as than so that")
+
+
+def _to_them(m: re.Match[str]) -> str:
+    word, after = m.group(1), m.group(2) or ""
+    owner = word.lower() == "his" or (
+        word.lower() == "her" and after and after.strip().lower() not in _NOT_A_NOUN
+    )
+    said = "your" if owner else "you"
+    if word[0].isupper():
+        said = said.capitalize()
+    return said + after
+
+
+def talked_about(offer: Offer) -> str:
+    """What you talked about with whom the offer is addressed to (their contact's note),
+    as a phrase set after "our conversation about": no lead-in of its own ("We talked
+    about"), no stop, and "her"/"his" said to them ("your")."""
+    contact = contact_of(offer)
+    if contact is None:
+        return ""
+    text = " ".join(contact.note.split()).rstrip(" .!?;,")
+    text = _TALKED_LEAD.sub("", text, count=1)
+    text = _THIRD_PERSON.sub(_to_them, text)
+    return _phrase(text, offer.company.strip())
 
 
 # A job title as a subject line or a sentence said aloud can hold it: a long one is cut at its
@@ -592,8 +656,11 @@ def _render_once(
     offer: Offer,
     profile: Profile,
     today: date | None = None,
+    extra: dict[str, str] | None = None,
 ) -> Draft:
     values = field_values(offer, profile)
+    if extra:
+        values.update(extra)
     if today is not None:
         soon = today + timedelta(days=ANSWER_WITHIN_DAYS)
         values["answer_by"] = f"{soon.day} {soon:%B %Y}"
@@ -616,6 +683,11 @@ def _render_once(
         and any(part == "reason" for para in paragraphs for part, _ in para)
         and states_decline(values["reason"])
     )
+    recalled = any(
+        part in VALUE_PARTS and VALUE_PARTS[part](values) and text.strip()
+        for para in paragraphs
+        for part, text in para
+    )
     point = 0
     first = True
     for para in paragraphs:
@@ -623,8 +695,10 @@ def _render_once(
             (part, text)
             for part, text in para
             if _included(part, offer, today)
+            and (part not in VALUE_PARTS or VALUE_PARTS[part](values))
             and text.strip()
             and not (said_no and part == "decline")
+            and not (recalled and part == "positive")
         ]
         if not kept:
             continue
@@ -649,18 +723,21 @@ def render(
     profile: Profile,
     wb: Workbook | None = None,
     today: date | None = None,
+    *,
+    extra: dict[str, str] | None = None,
 ) -> Draft:
     """Fill a template from an offer; shorter wordings are tried when it must fit a limit.
 
     `today` is the day it would be sent: an answer that is late by then says sorry once
-    (the template's "late" part). Without it nothing is late.
+    (the template's "late" part). Without it nothing is late. `extra` gives fields values
+    of its own (a thank-you note's `decline_recipient`, see core.thanks).
     """
-    draft = _render_once(template, template.paragraphs, offer, profile, today)
+    draft = _render_once(template, template.paragraphs, offer, profile, today, extra)
     if template.max_chars:
         for alt in template.fallbacks:
             if len(draft.text) <= template.max_chars:
                 break
-            draft = _render_once(template, alt, offer, profile, today)
+            draft = _render_once(template, alt, offer, profile, today, extra)
     if template.followup:
         follow = get_template(template.followup, wb)
         draft.followup = render(follow, offer, profile, wb, today)

@@ -24,6 +24,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from decline_tui.core.care import Reminder
 from decline_tui.core.compose import Draft
@@ -291,8 +292,9 @@ def reminders_as_ics(
 ) -> str:
     """An RFC 5545 calendar with an all-day event for each check-in not yet done.
 
-    Each event's UID is stable per offer and month count, so importing a newer file
-    updates the events instead of doubling them. `now` (naive: local time) stamps the
+    Each event's UID is stable per person and check-in number (per offer and month count
+    for a reminder with no person's key), so importing a newer file updates the events
+    instead of doubling them. `now` (naive: local time) stamps the
     events; `alarm` adds a reminder at 09:00 on the day. The icalendar library writes it:
     TEXT escaping, CRLF line ends and 75-octet folding. A calendar must hold an event:
     ExportError when none is left to do.
@@ -311,7 +313,12 @@ def reminders_as_ics(
     for r in events:
         summary = text(checkin_summary(r))
         event = Event()
-        event.add("uid", text(f"{r.offer_id}-{r.months}m@decline-tui"))
+        # A person's check-in is theirs whichever offer it is drafted from: their key and
+        # its number in their plan (a reminder made by hand: the offer and its months).
+        # The key is percent-encoded: ASCII with no spaces, which every calendar takes.
+        person = quote(r.key, safe="@/.+_-")
+        uid = f"{person}-checkin-{r.step}" if r.key and r.step else f"{r.offer_id}-{r.months}m"
+        event.add("uid", text(f"{uid}@decline-tui"))
         event.add("dtstamp", stamp)
         event.add("dtstart", r.due)
         event.add("dtend", r.due + timedelta(days=1))
@@ -341,7 +348,7 @@ def checkin_summary(r: Reminder) -> str:
 
 def checkin_description(r: Reminder) -> str:
     """What the event is for: the N-month check-in after declining, and how to make it."""
-    company = r.company.strip()
+    company = r.declined_at.strip() or r.company.strip()
     first = f"The {r.months}-month check-in after declining the offer"
     first += f" from {company}" if company else ""
     return (

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from decline_tui.core.model import Offer
+from decline_tui.core.model import Contact, Offer
 
 ALL_RULES = frozenset(
     {
@@ -35,8 +35,15 @@ ALL_RULES = frozenset(
         "send-time",
         "linkedin-length",
         "no-bargaining",
+        "no-reason",
+        "personal-detail",
     }
 )
+# The rules only a thank-you note to someone you met is checked for: no decline has them,
+# and a draft of another kind does not list them at all (a "not checked" line for them on
+# every decline would only be noise).
+THANKS_ONLY = frozenset({"no-reason", "personal-detail"})
+_DECLINE_RULES = ALL_RULES - THANKS_ONLY
 # Every message, whatever it says, is checked for these.
 _ALWAYS = frozenset(
     {
@@ -67,7 +74,8 @@ class Kind:
     declines: bool = False  # marking it sent logs the decline
     # What the timely rule counts from: "offer" (the offer's dates and deadline), "counter"
     # (the counter-offer's arrival), "follow-up" (the recruiter's latest logged follow-up),
-    # "checkin" (the check-in's due date) or "call" (the call it confirms).
+    # "checkin" (the check-in's due date), "call" (the call it confirms) or "decline" (a
+    # thank-you note goes after the decline: the decline logged as sent).
     timely_from: str = "offer"
     # A scenario reply drafted beside the decline (never the decline itself, nor named as it).
     reply: bool = False
@@ -76,14 +84,14 @@ class Kind:
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
-        Kind("decline", "a decline", CONTACT, ALL_RULES, declines=True),
+        Kind("decline", "a decline", CONTACT, _DECLINE_RULES, declines=True),
         # The email after a call that declined: the reason and the offer of help were said
         # on the call. Sent soon after the call it confirms.
         Kind(
             "call-followup",
             "a confirming email after a call",
             CONTACT,
-            ALL_RULES - {"brief-reason", "offer-help"},
+            _DECLINE_RULES - {"brief-reason", "offer-help"},
             declines=True,
             timely_from="call",
         ),
@@ -92,14 +100,14 @@ KINDS: dict[str, Kind] = {
             "linkedin-note",
             "a LinkedIn note",
             CONTACT,
-            ALL_RULES - {"brief-reason", "offer-help", "positive-note"},
+            _DECLINE_RULES - {"brief-reason", "offer-help", "positive-note"},
             declines=True,
         ),
         Kind(
             "counter-decline",
             "a reply declining a counter-offer",
             CONTACT,
-            ALL_RULES,
+            _DECLINE_RULES,
             firm=True,
             declines=True,
             timely_from="counter",
@@ -155,6 +163,16 @@ KINDS: dict[str, Kind] = {
             timely_from="checkin",
             reply=True,
         ),
+        # A short note to someone met during the interviews, sent after the decline: thanks,
+        # what you talked about, stay in touch. Never the decline itself, never its reason.
+        Kind(
+            "thanks",
+            "a thank-you note",
+            CONTACT,
+            _ALWAYS | {"gratitude", "timely", "no-reason", "personal-detail"},
+            timely_from="decline",
+            reply=True,
+        ),
     )
 }
 
@@ -171,6 +189,8 @@ TEMPLATE_KINDS: dict[str, str] = {
     "referrer-note": "referrer-note",
     "checkin-note": "checkin",
     "hold": "hold",
+    "thank-you": "thanks",
+    "thank-you-linkedin": "thanks",
 }
 
 
@@ -188,3 +208,27 @@ def recipient_of(offer: Offer, template: str) -> tuple[str, str, str]:
     if kind_of(template).recipient == REFERRER and (offer.referrer or offer.referrer_email):
         return offer.referrer, offer.referrer_email, "the referrer's email address"
     return offer.contact_name, offer.contact_email, "the contact's email address"
+
+
+def _same_name(a: str, b: str) -> bool:
+    return bool(a.strip()) and " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _same_email(a: str, b: str) -> bool:
+    return bool(a.strip()) and a.strip().casefold() == b.strip().casefold()
+
+
+def same_person(contact: Contact, name: str, email: str) -> bool:
+    """Whether a contact is the person of this name or address: the same name (case and
+    spacing aside), or the same email."""
+    return _same_name(contact.name, name) or _same_email(contact.email, email)
+
+
+def contact_of(offer: Offer) -> Contact | None:
+    """The offer's contact entry for whom its messages are addressed to (the offer's
+    contact, or the person compose.addressed_to addressed it to), if they have one: by
+    email first, then by name."""
+    by_email = [c for c in offer.contacts if _same_email(c.email, offer.contact_email)]
+    if by_email:
+        return by_email[0]
+    return next((c for c in offer.contacts if _same_name(c.name, offer.contact_name)), None)

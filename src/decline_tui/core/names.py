@@ -117,3 +117,22 @@ def salutation(full: str) -> str:
     if len(words) > 2 and words[0].rstrip(".").casefold() in TITLES:
         return f"{words[0]} {words[-1]}"
     return " ".join(words)
+
+
+def mention(full: str, preferred: str = "") -> str:
+    """How a sentence names them in passing ("I have let … know"): a person by the first
+    name they go by ("María"; "Mr. O'Neil" with a surname alone), a group or a role with
+    "the" ("the hiring team", "the hiring manager"; "HR" as it is); "" with no name."""
+    words = full.split()
+    if not words:
+        return ""
+    kind = addressee_kind(full)
+    if kind == PERSON:
+        return greeting_name(full, preferred)
+    if words[0].casefold() == "the":
+        words = words[1:]
+    if len(words) == 1 and words[0].isupper():
+        return words[0]
+    # "Hiring Team" capitalised as a greeting would be: lowered in a sentence; "HR" kept.
+    said = [w.lower() if w[:1].isupper() and w[1:].islower() else w for w in words]
+    return "the " + " ".join(said)

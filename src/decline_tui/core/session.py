@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from decline_tui.core.checklist import (
     DISMISSED,
@@ -30,6 +31,7 @@ from decline_tui.core.model import (
     REGISTERS,
     STATUSES,
     Ignored,
+    Interaction,
     Offer,
     Workbook,
     slugify,
@@ -39,9 +41,14 @@ from decline_tui.core.store import Store, WorkbookError
 from decline_tui.core.templates import (
     DEFAULT_FOR_MEDIUM,
     SCENARIO_TEMPLATES,
+    THANKS_TEMPLATES,
     all_templates,
     pick_template,
 )
+
+if TYPE_CHECKING:
+    from decline_tui.core.people import Due
+    from decline_tui.core.thanks import ThanksNote
 
 TEXT_FIELDS = (
     "company",
@@ -212,7 +219,9 @@ class Session:
         return [
             n
             for n, t in all_templates(self.wb).items()
-            if t.medium == medium and SCENARIO_TEMPLATES.get(n) is not t
+            if t.medium == medium
+            and SCENARIO_TEMPLATES.get(n) is not t
+            and THANKS_TEMPLATES.get(n) is not t  # a note to one person, never the decline
         ]
 
     def next_template(self, offer: Offer) -> str:
@@ -400,6 +409,33 @@ class Session:
         index = self.wb.offers.index(offer)
         del self.wb.offers[index]
         return index
+
+    # ------------------------------------------------------------------ people
+
+    def log_thanks_sent(self, offer: Offer, note: ThanksNote, today: date) -> Interaction:
+        """A thank-you note sent: logged with that person, whose check-ins follow them now."""
+        from decline_tui.core import thanks
+
+        entry = thanks.sent_entry(offer, note, today)
+        offer.log.append(entry)
+        return entry
+
+    def log_checkin(self, due: Due, today: date) -> Interaction:
+        """A check-in sent to the person: their next one counts from today."""
+        from decline_tui.core import people
+
+        return people.log_checkin(self.wb, due, today)
+
+    def snooze(self, key: str, today: date, length: str) -> date:
+        """Put a person's check-in off by "week" or "month"; the day it comes back."""
+        from decline_tui.core import people
+
+        return people.snooze(self.wb, key, today, length)
+
+    def unsnooze(self, key: str) -> bool:
+        from decline_tui.core import people
+
+        return people.unsnooze(self.wb, key)
 
     def save(self, force: bool = False) -> None:
         self.store.save(self.wb, force=force)

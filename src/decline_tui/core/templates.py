@@ -27,11 +27,16 @@ PARTS = (
     "positive",
     "news",  # a check-in's congratulations on their news, when there is some
     "no-news",  # …and its opening when there is none
+    "recall",  # a check-in's nod to your last conversation and its topic (core.people)…
+    "caught-up",  # …or to the conversation alone, when its note names no short topic
     "future",
     "help",
     "value",  # something of value a check-in offers, whatever the offer said about referrals
     "by-deadline",  # a holding reply's date: the deadline while it is ahead…
     "by-soon",  # …else a few days from the day it is sent
+    "detail",  # a thank-you note's sentence on what you talked about, from the contact's note…
+    "no-detail",  # …and its plainer sentence while the contact has no note
+    "told",  # a thank-you note's one line that the decline went to someone else
     "wish",  # the warm close before the sign-off
     "closing",
     # a phone script's branches, said only if the call goes that way
@@ -86,6 +91,12 @@ PLACEHOLDERS: dict[str, str] = {
     "referrer email": "referrer_email",
     "their news": "news",
     "news": "news",
+    "when we last talked": "recalled_when",
+    "what we last talked about": "recalled_topic",
+    "what you talked about": "talked_about",
+    "decline recipient": "decline_recipient",
+    "their first name": "contact_first_name",
+    "their name": "contact_name",
 }
 
 # What each field is, for help screens and the README.
@@ -107,6 +118,13 @@ FIELD_HELP: dict[str, str] = {
     "referrer_first_name": "the first name from offer.referrer",
     "referrer_email": "the referrer's email (offer.referrer_email)",
     "news": "their or the company's latest news, for a check-in (offer.news)",
+    "recalled_when": "when you last talked with the person checked in with, from their log "
+    "(“in March”), for a check-in to a person (F10, core.people)",
+    "recalled_topic": "what that conversation was about, when its note says it in a few words",
+    "talked_about": "what you talked about with the person a thank-you note goes to (their "
+    "contact's note)",
+    "decline_recipient": "who your decline went to, as a sentence names them (the offer's "
+    "contact: “María”, “the hiring team”), for a thank-you note to someone else",
 }
 
 
@@ -599,6 +617,14 @@ SCENARIO_TEMPLATES: dict[str, Template] = {
                     "you and the team.",
                 ),
                 ("no-news", "I hope all is well with you and everyone at [Company Name]."),
+                # Only for a check-in to a person whose log recalls a conversation (F10):
+                # either takes the place of the project line below.
+                (
+                    "recall",
+                    "I have been thinking about our conversation [When We Last Talked] about "
+                    "[What We Last Talked About].",
+                ),
+                ("caught-up", "It was good to catch up [When We Last Talked]."),
                 (
                     "positive",
                     "I still think back to our conversations about "
@@ -653,6 +679,109 @@ SCENARIO_TEMPLATES: dict[str, Template] = {
         ),
     )
 }
+# Thank-you notes to each person met through an offer (core.thanks), sent after the
+# decline: rendered once per contact, never the decline itself, never its reason. Kept
+# apart from the declines and the scenario replies: they are not a medium's template, nor
+# a reply drafted beside the decline.
+_TY_HI = ("greeting", "Hi [First Name],")
+_TY_DETAIL = ("detail", "I really enjoyed our talk about [What You Talked About].")
+_TY_NO_DETAIL = ("no-detail", "Our conversations were a highlight of the process.")
+_TY_TOLD = ("told", "I've declined the offer, but I'm glad we met.")
+_TY_TAIL = [("future", "I'd love to stay in touch."), ("closing", "Best, [Your First Name]")]
+THANKS_TEMPLATES: dict[str, Template] = {
+    t.name: t
+    for t in (
+        _t(
+            "thank-you",
+            "email",
+            "A short note to someone you met during the interviews, sent after the decline: "
+            "thanks for their time, what you talked about, no reason, stay in touch.",
+            "Thank you – [Your Name]",
+            [("greeting", "Hi [First Name],")],
+            [
+                (
+                    "thanks",
+                    "Thank you for the time you gave me during the interviews for the "
+                    "[Job Title] role at [Company Name].",
+                ),
+                (
+                    "detail",
+                    "I especially enjoyed our conversation about [What You Talked About], and "
+                    "it has stayed with me since.",
+                ),
+                ("no-detail", "I enjoyed our conversation, and I learned a lot from it."),
+            ],
+            [
+                (
+                    "told",
+                    "I have let [Decline Recipient] know that I have decided not to take the "
+                    "offer, and I wanted to write to you myself as well.",
+                ),
+                ("future", "I would be glad to stay in touch, and I hope our paths cross again."),
+                ("wish", "I wish you and the team all the best."),
+            ],
+            [("closing", "Best regards,\n[Your Name]")],
+        ),
+        _t(
+            "thank-you-linkedin",
+            "linkedin",
+            "The thank-you note as a LinkedIn connection note: thanks, what you talked about, "
+            "stay in touch; fits LinkedIn's 200-character limit.",
+            "",
+            [
+                _TY_HI,
+                ("thanks", "thank you for your time during the [Company Name] interviews."),
+                _TY_DETAIL,
+                _TY_NO_DETAIL,
+                _TY_TOLD,
+                *_TY_TAIL,
+            ],
+            max_chars=200,
+            # Shorter wordings give up the company, then the line about the decline, then
+            # the long thanks; what you talked about goes last.
+            fallbacks=[
+                [
+                    [
+                        _TY_HI,
+                        ("thanks", "thank you for your time during the interviews."),
+                        _TY_DETAIL,
+                        _TY_NO_DETAIL,
+                        _TY_TOLD,
+                        *_TY_TAIL,
+                    ]
+                ],
+                [
+                    [
+                        _TY_HI,
+                        ("thanks", "thank you for your time during the interviews."),
+                        _TY_DETAIL,
+                        _TY_NO_DETAIL,
+                        *_TY_TAIL,
+                    ]
+                ],
+                [
+                    [
+                        _TY_HI,
+                        ("thanks", "thanks for your time."),
+                        ("detail", "I enjoyed our talk about [What You Talked About]."),
+                        _TY_NO_DETAIL,
+                        *_TY_TAIL,
+                    ]
+                ],
+                [
+                    [
+                        _TY_HI,
+                        ("thanks", "thanks for your time."),
+                        ("detail", "I enjoyed our talk."),
+                        _TY_NO_DETAIL,
+                        ("future", "Let's stay in touch."),
+                        ("closing", "Best, [Your First Name]"),
+                    ]
+                ],
+            ],
+        ),
+    )
+}
 # Subjects that need a field the offer may leave empty, and what to say instead while it
 # is: keyed by the subject itself, so a person's copy of the template keeps the choice.
 ALT_SUBJECTS: dict[str, tuple[str, ...]] = {
@@ -672,6 +801,7 @@ def all_templates(wb: Workbook | None = None) -> dict[str, Template]:
     """Built-ins and scenario replies, then the person's own (which win on a name clash)."""
     out = dict(BUILTIN)
     out.update(SCENARIO_TEMPLATES)
+    out.update(THANKS_TEMPLATES)
     if wb is not None:
         out.update(wb.templates)
     return out
@@ -693,6 +823,8 @@ def pick_template(wb: Workbook | None, preferred: str = "", medium: str | None =
     chosen = templates.get(preferred)
     if chosen is not None and chosen.medium not in MEDIUMS:
         chosen = None  # written by hand with a medium no draft has ("e-mail"): the default
+    if chosen is not None and THANKS_TEMPLATES.get(preferred) is chosen:
+        chosen = None  # a thank-you note is never an offer's decline
     if medium is None:
         return chosen or templates["standard"]
     if medium not in MEDIUMS:

@@ -133,6 +133,7 @@ class DeclineApp(KeyGate, App[None]):
     def action_help(self) -> None:
         # Its Markdown widget takes a tenth of the start-up to import: only when asked for.
         from decline_tui.ui.screens.help import HelpScreen
+        from decline_tui.ui.screens.people import DueScreen, ThanksScreen
 
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
@@ -154,6 +155,8 @@ class DeclineApp(KeyGate, App[None]):
             ("In the offers list", OfferList.BINDINGS),
             ("In the scenario helper", ScenarioPanel.BINDINGS),
             ("In the checklist", ChecklistPane.BINDINGS),
+            ("In the thank-you notes (y)", ThanksScreen.BINDINGS),
+            ("In the check-ins (F10)", DueScreen.BINDINGS),
             (
                 "Moving around",
                 [

@@ -36,7 +36,7 @@ from .engine import (
 from .medium import LINKEDIN_FREE, LINKEDIN_PREMIUM
 from .message import Line, Message, attached_email, word_count
 from .overrule import DISMISSED, UnknownRule, flagged, known_rule, rule_names
-from .rules import CHECKS, check
+from .rules import CHECKS, check, listed_rules
 from .structure import states_decline
 from .tone import BRIEF_WORDS, LONG_WORDS
 
@@ -67,6 +67,7 @@ __all__ = [
     "flagged",
     "format_report",
     "known_rule",
+    "listed_rules",
     "ok",
     "rule_names",
     "states_decline",

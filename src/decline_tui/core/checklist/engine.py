@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from decline_tui.core.care import reminders
-from decline_tui.core.kinds import REFERRER, kind_of
+from decline_tui.core.care import decline_date
+from decline_tui.core.kinds import REFERRER, contact_of, kind_of
 from decline_tui.core.model import Offer, Workbook
 
 PASS, WARN, FAIL, SKIP = "pass", "warn", "fail", "skip"
@@ -148,6 +148,22 @@ RULES: dict[str, Rule] = {
             "Remove asks like “could you increase…”, “if you can match…” or “any flexibility?”; "
             "thank them and say your decision stands.",
         ),
+        Rule(
+            "no-reason",
+            "The decline's reason left out",
+            "A thank-you note is about the person and what you talked about; the reason you "
+            "declined belongs in the decline alone, and repeating it reads as explaining "
+            "yourself again.",
+            "Take out the sentence that repeats your reason: thank them, name what you talked "
+            "about, say you hope to stay in touch.",
+        ),
+        Rule(
+            "personal-detail",
+            "Something from your conversation",
+            "A note that names what you talked about with this person reads as written for "
+            "them, not copied to everyone you met.",
+            "Add what you talked about to the contact (its note), or name it in the message.",
+        ),
     )
 }
 
@@ -211,6 +227,12 @@ class CheckContext:
     # ("offer", "workbook", "command line"), and findings dismissed, (rule, words) pairs.
     disabled: dict[str, str] = field(default_factory=dict)
     ignored: tuple[tuple[str, str], ...] = ()
+    # For a thank-you note (core.thanks): the decline's reason, which it must not repeat;
+    # what you talked about with the person (their contact's note), which it should name;
+    # and the day the decline went out (None: not logged yet), which it should follow.
+    reason: str = ""
+    detail: str | None = None  # None: not a known contact of the offer
+    declined_on: date | None = None
 
 
 def context_for(
@@ -231,6 +253,7 @@ def context_for(
     names.extend(c.name for c in offer.contacts)
     for entry in offer.log:
         names.extend(w for w in entry.note.split()[1:] if w[:1].isupper())
+        names.append(entry.contact)  # who it was with
     recipient = offer.contact_name
     aliases = (offer.preferred_name,) if offer.preferred_name.strip() else ()
     if kind.recipient == REFERRER and offer.referrer.strip():
@@ -253,9 +276,20 @@ def context_for(
         counter_received=offer.counter_received,
         # The planned time is the decline's (p on the main screen), while it is still to send.
         send_at=offer.send_at if kind.declines and offer.status == "deciding" else None,
+        reason=offer.reason,
+        detail=_detail(offer),
+        declined_on=decline_date(offer)
+        or (now.date() if now is not None and offer.status == "declined" else None),
         **_triggers(wb, offer, kind.timely_from, now),
         **overrules_for(wb, offer),
     )
+
+
+def _detail(offer: Offer) -> str | None:
+    """What you talked about with whom the offer's messages are addressed to (their
+    contact's note); None when they are not among the offer's contacts."""
+    contact = contact_of(offer)
+    return None if contact is None else contact.note
 
 
 def overrules_for(wb: Workbook, offer: Offer) -> dict:
@@ -280,9 +314,16 @@ def _triggers(wb: Workbook, offer: Offer, timely_from: str, now: datetime | None
         ]
         return {"called_on": max(days, default=None)}
     if timely_from == "checkin" and now is not None:
-        one = Workbook(offers=[offer], checkin_months=list(wb.checkin_months))
-        due = [r.due for r in reminders(one, now.date()) if not r.done]
-        return {"checkin_due": min(due, default=None)}
+        # The person's own next check-in: contact logged with them under another offer
+        # (met again at their new company) moves it too. Worked out only for a check-in
+        # note, the one kind timed from it.
+        from decline_tui.core import people
+
+        if wb.offer(offer.id) is None:  # an offer checked on its own
+            wb = Workbook(offers=[offer], checkin_months=list(wb.checkin_months))
+        person = people.person_for(wb, offer, "")
+        due = people.due_for(wb, person.key, now.date()) if person is not None else None
+        return {"checkin_due": due.due if due is not None else None}
     return {}
 
 

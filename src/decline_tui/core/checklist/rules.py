@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from decline_tui.core.kinds import KINDS
+from decline_tui.core.kinds import KINDS, THANKS_ONLY
 
 from .engine import SKIP, CheckContext, Finding, _finding
 from .hygiene import rule_no_other_company, rule_placeholders, rule_spelling
 from .medium import rule_linkedin_length, rule_subject
 from .message import Message
 from .overrule import apply, switched_off
+from .personal import rule_no_reason, rule_personal_detail
 from .structure import (
     rule_brief_reason,
     rule_clear_decline,
@@ -46,6 +47,8 @@ CHECKS: dict[str, Callable[[Message, CheckContext], Finding]] = {
     "send-time": rule_send_time,
     "linkedin-length": rule_linkedin_length,
     "no-bargaining": rule_no_bargaining,
+    "no-reason": rule_no_reason,
+    "personal-detail": rule_personal_detail,
 }
 
 
@@ -61,6 +64,7 @@ def check(text: str, ctx: CheckContext | None = None) -> list[Finding]:
         spelling.load()
     msg = Message(text, ctx.medium)
     kind = KINDS.get(ctx.kind, KINDS["decline"])
+    listed = frozenset(listed_rules(kind.name))
     off = ctx.disabled
     findings = [
         switched_off(rule, off[rule])
@@ -69,8 +73,16 @@ def check(text: str, ctx: CheckContext | None = None) -> list[Finding]:
         if rule in kind.rules
         else _not_for(rule, kind.label)
         for rule, fn in CHECKS.items()
+        if rule in listed
     ]
     return apply(findings, text, ctx)
+
+
+def listed_rules(kind: str = "decline") -> list[str]:
+    """The rules a draft of this kind lists, in order: every rule, run or "not checked",
+    except those of the thank-you notes alone, which only a thank-you note lists."""
+    runs = KINDS.get(kind, KINDS["decline"]).rules
+    return [rule for rule in CHECKS if rule in runs or rule not in THANKS_ONLY]
 
 
 def _not_for(rule: str, label: str) -> Finding:

@@ -187,11 +187,29 @@ def _timely_checkin(msg: Message, ctx: CheckContext) -> Finding:
     return _finding("timely", PASS, f"The check-in was due {_days(days)} ago: a good time.")
 
 
+def _timely_thanks(msg: Message, ctx: CheckContext) -> Finding:
+    """A thank-you note to someone met goes after the decline: the decline thanks the
+    contact first, and the note must not break the news."""
+    if ctx.declined_on is None:
+        return _finding(
+            "timely",
+            WARN,
+            "The decline is not logged as sent yet: send it after the decline (mark the "
+            "decline sent first).",
+        )
+    return _finding(
+        "timely",
+        PASS,
+        f"The decline went out on {ctx.declined_on.isoformat()}: a good time to thank them.",
+    )
+
+
 _FROM = {
     "counter": _timely_counter,
     "follow-up": _timely_followup,
     "call": _timely_call,
     "checkin": _timely_checkin,
+    "decline": _timely_thanks,
 }
 
 

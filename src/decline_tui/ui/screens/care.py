@@ -36,7 +36,16 @@ CARE_PALETTE = [
     ("care: log an interaction", "A follow-up, a call, a check-in …", "log_interaction"),
     ("care: add a contact", "Someone you met through this offer", "add_contact"),
     ("care: contacts and log", "See, edit or delete contacts and log entries", "show_records"),
-    ("care: upcoming check-ins", "Check-in reminders after your declines", "show_checkins"),
+    (
+        "care: check-ins due",
+        "The people to keep in touch with: history, a check-in note, snooze",
+        "show_checkins",
+    ),
+    (
+        "care: thank-you notes",
+        "A short note to each person you met, sent after the decline",
+        "show_thanks",
+    ),
     ("send later: plan a time", "Record when you will send this draft", "plan_send"),
     (
         "counter-offer: what would change my mind",
@@ -77,83 +86,6 @@ def _people_of(offer: Offer) -> tuple[str, tuple[str, ...]]:
         if name:
             seen.setdefault(name.casefold(), name)
     return main, tuple(seen.values())
-
-
-class CheckinsScreen(ModalScreen[str | None]):
-    """Upcoming check-ins after declines; choosing one opens that offer's check-in note."""
-
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Close"),
-        Binding("s", "save_ics", "Save .ics", tooltip="Save the check-ins for your calendar"),
-    ]
-
-    def __init__(self, reminders: list[care.Reminder], today: date, now: datetime) -> None:
-        super().__init__()
-        self.reminders = reminders
-        self.today = today
-        self.now = now
-
-    def action_save_ics(self) -> None:
-        from pathlib import Path
-
-        from decline_tui.core import export
-        from decline_tui.ui.screens.dialogs import PathDialog
-
-        if not self.reminders:
-            self.notify("No check-ins to save yet.", markup=False)
-            return
-
-        def attempt(path: str, overwrite: bool = False) -> str | None:
-            try:
-                content = export.reminders_as_ics(self.reminders, self.now)
-                written = export.write_export(path, content, overwrite=overwrite)
-            except FileExistsError:
-                return "that file exists already; choose another name"
-            except export.ExportError as exc:
-                return str(exc)
-            self.app.pop_screen()
-            self.notify(
-                visible(f"Saved {len(self.reminders)} check-ins to {written}"), markup=False
-            )
-            return None
-
-        default = str(Path.cwd() / "decline-tui-check-ins.ics")
-        self.app.push_screen(PathDialog("Save the check-ins as a calendar file", default, attempt))
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
-            yield Static(
-                Text.assemble(
-                    ("Upcoming check-ins", "bold"),
-                    ("   enter drafts a check-in note · s saves an .ics · escape closes", "dim"),
-                ),
-                classes="dialog-title",
-            )
-            if not self.reminders:
-                yield Static(
-                    Text(
-                        "None yet. When you mark a decline as sent (ctrl+l), check-ins are "
-                        "planned at 3, 6 and 12 months."
-                    )
-                )
-            options = []
-            for i, r in enumerate(self.reminders):
-                line = Text()
-                line.append(f"{r.due.isoformat()}  ", style="bold")
-                line.append(f"{r.status(self.today):<8}  ", style="yellow")
-                who = f"{r.contact or 'someone'} at {r.company or r.offer_id}"
-                line.append(visible(who, one_line=True))
-                line.append(f"  ({r.months}-month check-in)", style="dim")
-                # By position: an offer's id is the person's text and may hold anything.
-                options.append(Option(line, id=str(i)))
-            yield OptionList(*options, id="checkins")
-
-    def on_mount(self) -> None:
-        self.query_one("#checkins").focus()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(self.reminders[int(event.option.id or 0)].offer_id)
 
 
 class RecordsScreen(ModalScreen[None]):
@@ -641,18 +573,14 @@ class CareActions:
         self._draft_reply(offer, name, why)
 
     def action_show_checkins(self) -> None:
-        today = self.today
+        """F10: the people to check in with, soonest first."""
+        from decline_tui.ui.screens.people import DueScreen
 
-        def done(offer_id: str | None) -> None:
-            if not offer_id:
-                return
-            offer = self.session.wb.offer(offer_id)
-            if offer is None:
-                return
-            self.session.draft_reply(offer, "checkin-note")
-            self.select_offer(offer_id)
-            self.mark_dirty()
+        self.app.push_screen(DueScreen(self))  # type: ignore[attr-defined]
 
-        self.app.push_screen(  # type: ignore[attr-defined]
-            CheckinsScreen(care.upcoming(self.session.wb, today), today, self.now), done
-        )
+    def action_show_thanks(self) -> None:
+        """y: a thank-you note to each person met through the selected offer."""
+        from decline_tui.ui.screens.people import ThanksScreen
+
+        if self.offer is not None:
+            self.app.push_screen(ThanksScreen(self, self.offer))  # type: ignore[attr-defined]

@@ -209,7 +209,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
             "Check-ins",
             show=False,
             priority=True,
-            tooltip="Upcoming check-ins after your declines",
+            tooltip="Check-ins due: the people to keep in touch with, snooze, a note to send",
         ),
         Binding(
             "f12",

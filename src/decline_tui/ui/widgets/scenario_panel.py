@@ -107,15 +107,28 @@ def follow_up_text(wb: Workbook, offer: Offer | None, now: datetime) -> Text:
         state.append(reminder)
     if offer.status == "deciding":
         state.append(care.send_advice(now, offer.send_at))
-    due = [r for r in care.upcoming(wb, now.date()) if r.offer_id == offer.id]
+    # Check-ins are drafted from a declined offer only: the whole workbook's people are
+    # worked out (a person may be met again at another offer) only for one of those.
+    due = (
+        [r for r in care.upcoming(wb, now.date()) if r.offer_id == offer.id and r.next]
+        if offer.status == "declined"
+        else []
+    )
     if due:
-        state.append("Check-ins:")
-        state += [f"  {r.due.isoformat()} ({r.months} months, {r.status(now.date())})" for r in due]
+        state.append("Next check-ins (F10):")
+        state += [
+            f"  {r.due.isoformat()} {r.contact or 'someone'} "
+            f"({r.months} months, {r.status(now.date())})"
+            for r in due
+        ]
     elif offer.status == "declined" and not offer.future_open:
         state.append("No check-ins: you chose not to keep the door open.")
     if offer.contacts:
         state.append("Contacts:")
-        state += [f"  {c.name}" + (f", {c.role}" if c.role else "") for c in offer.contacts]
+        state += [
+            f"  {c.name}" + (f", {c.role}" if c.role else "") + (f" · {c.note}" if c.note else "")
+            for c in offer.contacts
+        ]
     if offer.log:
         state.append("Log:")
         state += [
@@ -123,7 +136,8 @@ def follow_up_text(wb: Workbook, offer: Offer | None, now: datetime) -> Text:
             for i in offer.log[-5:]
         ]
     keys = (
-        "ctrl+l: mark sent · p: send later · a: contact · l: log · e: edit these · F10: check-ins"
+        "ctrl+l: mark sent · p: send later · a: contact · l: log · e: edit these · "
+        "y: thank-you notes · F10: check-ins"
     )
     if offer.send_at and offer.status == "deciding":
         state.insert(0, f"Planned: send {describe_moment(offer.send_at, now)}.")
@@ -163,6 +177,12 @@ class ScenarioPanel(Vertical):
         Binding("a", "screen.add_contact", "Contact", tooltip="Add a contact"),
         Binding("p", "screen.plan_send", "Send later", tooltip="Plan when to send"),
         Binding("e", "screen.show_records", "Records", tooltip="Edit or delete contacts and log"),
+        Binding(
+            "y",
+            "screen.show_thanks",
+            "Thank-yous",
+            tooltip="A thank-you note to each person you met, sent after the decline",
+        ),
     ]
 
     _requested = False  # the tabs are made the first time the panel shows

@@ -170,3 +170,42 @@ async def test_check_ins_follow_the_person_and_snooze(demo_path):
         await wait_until(pilot, lambda: not screen.dirty)
     text = demo_path.read_text(encoding="utf-8")
     assert "[snoozed]" in text and '"maria@acme.example" = 2027-03-02' in text
+
+
+async def test_a_thank_you_note_edited_in_the_editor_is_kept_and_can_go_back(
+    demo_path, monkeypatch
+):
+    import contextlib
+
+    import decline_tui.ui.screens.main as main_mod
+
+    seen: list[str] = []
+
+    def fake_editor(editor, path):
+        seen.append(path.read_text(encoding="utf-8"))
+        path.write_text("Hi Dev,\n\nThank you for the tour of the lab.\n\nSam", encoding="utf-8")
+
+    monkeypatch.setenv("EDITOR", "fake-editor")
+    monkeypatch.setattr(main_mod, "run_editor", fake_editor)
+    _people(demo_path)
+    app = make_app(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot)
+        monkeypatch.setattr(type(app), "suspend", lambda self: contextlib.nullcontext())
+        offer = screen.offer
+        await screen.run_action("show_thanks")
+        await wait_until(pilot, lambda: "robotics simulation lab" in _detail(app.screen))
+        thanks = app.screen
+        await pilot.press("o")
+        await wait_until(pilot, lambda: "thanks/dev-patel/email" in offer.drafts)
+        assert "robotics simulation lab" in seen[0]  # the editor got the note as shown
+        assert "tour of the lab" in _detail(thanks) and "your text" in _rows(thanks)[1][0]
+        await wait_until(pilot, lambda: not screen.dirty)
+        on_disk = Store(demo_path).load().offers[0].drafts
+        assert "tour of the lab" in on_disk["thanks/dev-patel/email"]
+        # r asks first (Cancel is the default), then the template's note is back.
+        await pilot.press("r")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("left", "enter")
+        await wait_until(pilot, lambda: "thanks/dev-patel/email" not in offer.drafts)
+        assert "robotics simulation lab" in _detail(thanks)

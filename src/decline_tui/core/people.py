@@ -356,10 +356,12 @@ def _position(idx: _Index, person: Person) -> int | None:
     return n
 
 
-def history(wb: Workbook, person: Person) -> list[tuple[Offer, Interaction]]:
+def history(
+    wb: Workbook, person: Person, idx: _Index | None = None
+) -> list[tuple[Offer, Interaction]]:
     """Every entry with this person, from every offer they appear in, oldest first ([] for
-    someone no longer in the workbook)."""
-    idx = _index(wb)
+    someone no longer in the workbook). `idx`: the workbook's index, when already made."""
+    idx = idx or _index(wb)
     n = _position(idx, person)
     return list(idx.history[n]) if n is not None else []
 
@@ -596,14 +598,14 @@ def _when(day: date, today: date) -> str:
     return f"in {day:%B} {day.year}"
 
 
-def recall(wb: Workbook, person: Person, today: date) -> dict[str, str]:
+def recall(wb: Workbook, person: Person, today: date, idx: _Index | None = None) -> dict[str, str]:
     """What a check-in can say about the last conversation with this person: the template
     values `recalled_when` ("in March") and `recalled_topic` ("design systems at scale", only
     when the note names a short topic); {} when their latest note of their own is not about
     a conversation. Notes the app writes ("Sent …") are never recalled."""
     mine = [
         e
-        for _, e in history(wb, person)
+        for _, e in history(wb, person, idx)
         if e.kind in _RECALL_KINDS and e.date <= today and e.note.strip()
         if not _AUTOMATIC.match(e.note)
     ]
@@ -644,19 +646,15 @@ def checkin_draft(wb: Workbook, due: Due, today: date) -> Draft:
         from dataclasses import replace
 
         to = replace(to, company=person.company, news="")
-    if person.talked_about and not _is_main(wb, offer, person):
+    idx = _index(wb)  # once: the three questions below each need it
+    if person.talked_about and idx.main_of.get(offer.id) != _position(idx, person):
         # Not the person the offer's project was discussed with: what you talked about
         # with them is the conversation to think back to.
         from dataclasses import replace
 
         to = replace(to, project=person.talked_about)
     template = get_template("checkin-note", wb)
-    return render(template, to, wb.profile, wb, today, extra=recall(wb, person, today))
-
-
-def _is_main(wb: Workbook, offer: Offer, person: Person) -> bool:
-    main = person_for(wb, offer, "")
-    return main is not None and main.key == person.key
+    return render(template, to, wb.profile, wb, today, extra=recall(wb, person, today, idx))
 
 
 def log_checkin(

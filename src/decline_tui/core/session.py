@@ -420,6 +420,18 @@ class Session:
         offer.log.append(entry)
         return entry
 
+    def take_over_thanks(self, offer: Offer, note: ThanksNote, text: str) -> bool:
+        """The person's own text of a thank-you note, kept from now on; False when it says
+        what the note said already (nothing to keep)."""
+        if text == note.text:
+            return False
+        offer.drafts[note.key] = text
+        return True
+
+    def regenerate_thanks(self, offer: Offer, note: ThanksNote) -> bool:
+        """Back to the template's thank-you note: the person's own text of it goes."""
+        return offer.drafts.pop(note.key, None) is not None
+
     def log_checkin(self, due: Due, today: date) -> Interaction:
         """A check-in sent to the person: their next one counts from today."""
         from decline_tui.core import people

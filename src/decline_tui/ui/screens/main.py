@@ -927,6 +927,17 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         view = self._view
         if offer is None or view is None:
             return
+        # Not the bare id: one written by hand may hold a "/" or a NUL.
+        text = self.edit_in_editor(view.text, f"decline-{slugify(offer.id)[:30] or 'draft'}-")
+        if text is not None and text != view.text:
+            self.session.take_over(offer, text, self.medium)
+            self.mark_dirty()
+            self.refresh_draft()
+            self.notify("Draft updated from your editor.", timeout=3)
+
+    def edit_in_editor(self, text: str, prefix: str) -> str | None:
+        """`text` edited in $VISUAL / $EDITOR, the app suspended meanwhile; None (and a
+        notice saying why) when there is no editor or it failed. The temporary file goes."""
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
         if not editor:
             self.notify(
@@ -934,24 +945,21 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
                 severity="warning",
                 markup=False,
             )
-            return
-        medium = self.medium
-        # Not the bare id: one written by hand may hold a "/" or a NUL.
-        prefix = f"decline-{slugify(offer.id)[:30] or 'draft'}-"
+            return None
         fd, name = tempfile.mkstemp(prefix=prefix, suffix=".txt")
         path = Path(name)
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                fh.write(textfile.for_editor(view.text))
+                fh.write(textfile.for_editor(text))
             try:
                 with self.app.suspend():
                     result = run_editor(editor, path)
             except Exception as exc:  # SuspendNotSupported and friends
                 self.notify(f"Cannot open an editor here: {exc}", severity="error", markup=False)
-                return
+                return None
             if result:
                 self.notify(result, severity="error", markup=False)
-                return
+                return None
             try:
                 data = path.read_bytes()
             except OSError as exc:  # the editor deleted or locked it
@@ -961,17 +969,13 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
                     severity="error",
                     markup=False,
                 )
-                return
-            text, warning = textfile.from_editor(data, view.text)
+                return None
+            edited, warning = textfile.from_editor(data, text)
             if warning:
                 self.notify(warning, severity="warning", timeout=8, markup=False)
+            return edited
         finally:
             path.unlink(missing_ok=True)
-        if text != view.text:
-            self.session.take_over(offer, text, medium)
-            self.mark_dirty()
-            self.refresh_draft()
-            self.notify("Draft updated from your editor.", timeout=3)
 
     # ------------------------------------------------------------------ actions: export
 

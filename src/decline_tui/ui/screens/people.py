@@ -94,6 +94,7 @@ class PeopleScreen(ModalScreen[None]):
         keep = self.selected()
         listing.clear_options()
         rows = self.rows()
+        listing.display = bool(rows)  # no empty box: the message below says what to do
         for row_id, prompt, disabled in rows:
             listing.add_option(Option(prompt, id=row_id, disabled=disabled))
         ids = [r[0] for r in rows if not r[2]]
@@ -172,14 +173,16 @@ class ThanksScreen(PeopleScreen):
         Binding("s", "save_note", "Save", tooltip="Save the selected note to a file"),
         Binding("a", "save_all", "Save all", tooltip="Save every note into a folder"),
         Binding("l", "log_sent", "Sent", tooltip="Log the selected note as sent"),
+        Binding("o", "edit_note", "Editor", tooltip="Edit the selected note in $VISUAL/$EDITOR"),
+        Binding("r", "regenerate", "Regen", tooltip="Back to the template's note (asks first)"),
         Binding(
             "e", "edit_person", "Edit person", tooltip="Their name, role, what you talked about"
         ),
         Binding("n", "new_person", "Add person", tooltip="Someone else you met"),
     ]
     HINT = (
-        "m email/LinkedIn · c copy · s save · a save all · l sent · e edit person · n add · "
-        "escape closes"
+        "m email/LinkedIn · c copy · s save · a save all · l sent · o edit note · r regen · "
+        "e edit person · n add · escape closes"
     )
 
     def __init__(self, owner: MainScreen, offer: Offer) -> None:
@@ -218,6 +221,8 @@ class ThanksScreen(PeopleScreen):
             sent = thanks.thanked_on(self.offer, contact)
             fails = sum(f.status == FAIL for f in note.findings)
             warns = sum(f.status == WARN for f in note.findings)
+            if note.edited:
+                line.append("  your text", style="cyan")
             if sent:
                 line.append(f"  ✓ sent {sent.isoformat()}", style="green")
             elif fails:
@@ -308,7 +313,8 @@ class ThanksScreen(PeopleScreen):
             written = thanks.write_notes(
                 wb, offer, notes, path, suffix, now=now, overwrite=overwrite
             )
-            return f"Saved {len(written)} notes to {Path(path).expanduser()}"
+            notes_ = "note" if len(written) == 1 else "notes"
+            return f"Saved {len(written)} {notes_} to {Path(path).expanduser()}"
 
         self.save_to(
             f"Save every note ({len(notes)}) into a folder",
@@ -347,6 +353,40 @@ class ThanksScreen(PeopleScreen):
             done,
         )
 
+    def action_edit_note(self) -> None:
+        """o: the note in the person's own editor; what they write is kept from then on."""
+        note = self.note()
+        if note is None:
+            self.notify("Choose a person with a note first.", timeout=4)
+            return
+        text = self.owner.edit_in_editor(note.text, f"{note.filename('')}-")
+        if text is not None and self.owner.session.take_over_thanks(self.offer, note, text):
+            self.owner._changed()
+            self.fill()
+            self.notify(f"The note to {note.contact.name} is your own text now.", timeout=4)
+
+    def action_regenerate(self) -> None:
+        note = self.note()
+        if note is None or not note.edited:
+            self.notify("This note is the template's already.", timeout=4)
+            return
+        session, offer = self.owner.session, self.offer
+
+        def done(choice: str | None) -> None:
+            if choice == "yes" and session.regenerate_thanks(offer, note):
+                self.owner._changed()
+                self.fill()
+
+        self.app.push_screen(
+            confirm(
+                "Back to the template?",
+                f"Your own text of the note to {note.contact.name} goes.",
+                yes="Regenerate",
+                default="no",
+            ),
+            done,
+        )
+
     def action_edit_person(self) -> None:
         row = self.selected()
         listing = self.query_one("#people-list", OptionList)
@@ -380,6 +420,9 @@ class DueScreen(PeopleScreen):
     def __init__(self, owner: MainScreen) -> None:
         super().__init__(owner)
         self._due: list[Due] = []
+        # Each row's detail, made once per fill: a person's history and note take the whole
+        # workbook's people to work out, too slow to redo at every move of the cursor.
+        self._details: dict[str, Text] = {}
 
     def heading(self) -> str:
         return "Check-ins: the people to keep in touch with"
@@ -392,6 +435,7 @@ class DueScreen(PeopleScreen):
         from decline_tui.core import people
 
         self._due = people.due_list(self.owner.session.wb, self.today)
+        self._details = {}
         out = []
         for i, d in enumerate(self._due):
             line = Text()
@@ -419,9 +463,11 @@ class DueScreen(PeopleScreen):
         return out
 
     def empty(self) -> Text:
+        months = [str(m) for m in self.owner.session.wb.checkin_months]
+        when = f"{', '.join(months[:-1])} and {months[-1]}" if len(months) > 1 else "".join(months)
         return Text(
             "No one yet. When you mark a decline as sent (ctrl+l), its contact is here with "
-            "check-ins at 3, 6 and 12 months; logging anything with a person (a call, a "
+            f"check-ins at {when or 'no'} months; logging anything with a person (a call, a "
             "thank-you) moves their next one."
         )
 
@@ -430,6 +476,11 @@ class DueScreen(PeopleScreen):
         return self._due[int(row)] if row is not None and int(row) < len(self._due) else None
 
     def detail(self, row: str) -> Text:
+        if row not in self._details:
+            self._details[row] = self._detail(row)
+        return self._details[row]
+
+    def _detail(self, row: str) -> Text:
         from decline_tui.core import people
 
         d = self._due[int(row)]
@@ -593,7 +644,8 @@ class DueScreen(PeopleScreen):
         def write(path: str, overwrite: bool) -> str:
             content = export.reminders_as_ics(reminders, now)
             written = export.write_export(path, content, overwrite=overwrite)
-            return f"Saved {len(reminders)} check-ins to {written}"
+            what = "check-in" if len(reminders) == 1 else "check-ins"
+            return f"Saved {len(reminders)} {what} to {written}"
 
         default = str(Path.cwd() / "decline-tui-check-ins.ics")
         self.save_to("Save the check-ins as a calendar file", default, write)

@@ -180,14 +180,15 @@ async def ready(pilot):
     return screen
 
 
-async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
-    """Poll instead of sleeping a fixed time, so a busy CI machine does not flake."""
+async def wait_until(pilot, condition, timeout: float = 10.0, message: str = "") -> None:
+    """Poll instead of sleeping a fixed time, so a busy CI machine does not flake; fail, with
+    `message` when given, if the condition is still not met after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
             return
-        await pilot.pause(0.005)
-    assert condition()
+        await pilot.pause(0.005)  # a polling slice, not a wait for anything in particular
+    assert condition(), message or f"not met within {timeout} s: {condition}"
 
 
 async def show_scenarios(pilot) -> None:
@@ -203,13 +204,24 @@ async def show_scenarios(pilot) -> None:
 
 async def choose(pilot, value: str) -> None:
     """Answer the open ChoiceDialog (pressing the button, not clicking a screen position)."""
-    await wait_until(pilot, lambda: bool(pilot.app.screen.query(f"#choice-{value}")))
-    pilot.app.screen.query_one(f"#choice-{value}").press()
-    await pilot.pause()
+    await wait_until(
+        pilot,
+        lambda: bool(pilot.app.screen.query(f"#choice-{value}")),
+        message=f"no #choice-{value} button on {pilot.app.screen!r}",
+    )
+    dialog = pilot.app.screen
+    dialog.query_one(f"#choice-{value}").press()
+    await wait_until(
+        pilot,
+        lambda: dialog not in pilot.app.screen_stack,
+        message=f"{dialog!r} still open after pressing #choice-{value}",
+    )
+    await pilot.pause()  # the answer's callback, which the dialog left to the screen below
 
 
 async def go_ahead(pilot) -> None:
-    """Answer yes ("… anyway", "Log it") to each question asked before a draft leaves."""
+    """Answer yes ("… anyway", "Log it") to each question asked before a draft leaves; each
+    is closed (choose waits for that) before the next is looked for."""
     from decline_tui.ui.screens.dialogs import ChoiceDialog
 
     for _ in range(3):

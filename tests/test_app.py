@@ -24,6 +24,29 @@ def plain(widget: Static) -> str:
     return str(widget.render())
 
 
+def palette_offers(app, typed: str, command: str) -> bool:
+    """The command palette has searched for all of `typed` and highlights `command` first."""
+    from textual.command import CommandInput, CommandList, CommandPalette
+
+    palette = app.screen
+    if not isinstance(palette, CommandPalette):
+        return False
+    if palette.query_one(CommandInput).value != typed:
+        return False
+    group = CommandPalette._GATHER_COMMANDS_GROUP
+    if any(w.group == group and not w.is_finished for w in app.workers):
+        return False  # still searching: the list may change under the enter key
+    hits = palette.query_one(CommandList)
+    if hits.highlighted is None:
+        return False
+    return hits.get_option_at_index(hits.highlighted).hit.text == command
+
+
+def told_of_copy(app, words: str) -> bool:
+    """The copy has finished: its worker's toast, which says how it copied, is up."""
+    return any(words in str(n.message) for n in app._notifications)
+
+
 async def type_into(pilot, selector: str, text: str, clear: bool = True) -> None:
     widget = pilot.app.screen.query_one(selector, Input)
     widget.focus()
@@ -104,7 +127,11 @@ async def test_switching_medium_and_template(demo_path):
         await pilot.pause()
         for ch in "medium: phone":
             await pilot.press(ch if ch != " " else "space")
-        await pilot.pause(0.3)
+        await wait_until(
+            pilot,
+            lambda: palette_offers(app, "medium: phone", "medium: phone script"),
+            message="the command palette never offered “medium: phone script” first",
+        )
         await pilot.press("enter")
         await pilot.pause()
         assert screen.medium == "phone"
@@ -188,6 +215,7 @@ async def test_autosave_and_reload(demo_path, monkeypatch):
         screen = await ready(pilot)
         await type_into(pilot, "#f-admired", "your kind interviewers")
         assert screen.dirty
+        # Time is the subject here: half the debounce after the last key, nothing is saved.
         await pilot.pause(AUTOSAVE_DELAY / 2)
         assert screen.dirty  # debounced: not yet
         await wait_until(pilot, lambda: not screen.dirty)
@@ -259,7 +287,7 @@ async def test_copy_says_how_it_copied(demo_path, monkeypatch):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         await pilot.press("ctrl+t")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: told_of_copy(app, "OSC 52"), message="no word of the copy")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.clipboard.startswith("Dear María López,")
@@ -277,7 +305,7 @@ async def test_copy_with_native_tool(demo_path, monkeypatch):
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         await pilot.press("ctrl+t")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: told_of_copy(app, "Copied"), message="no word of the copy")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert copied and copied[0].startswith("Dear ")

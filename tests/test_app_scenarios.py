@@ -108,7 +108,8 @@ async def test_recruiter_follow_ups(demo_path):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         offer = screen.offer
-        care.mark_sent(offer, date(2026, 11, 20), "email")
+        plan = care.plan_sent(screen.session.wb, offer, "standard", "email", date(2026, 11, 20))
+        screen.session.log_sent(offer, plan)
         await show_scenarios(pilot)
         for _ in range(2):
             await pilot.press("l")

@@ -12,7 +12,7 @@ from decline_tui.core.model import Interaction
 from decline_tui.ui.screens.dialogs import ChoiceDialog, PathDialog
 from decline_tui.ui.screens.main import PALETTE, MainScreen
 
-from .conftest import NOW, choose, make_app, ready, show_scenarios
+from .conftest import NOW, choose, make_app, ready, show_scenarios, wait_until
 
 
 @pytest.fixture(autouse=True)
@@ -22,8 +22,15 @@ def _no_real_clipboard(monkeypatch):
 
 
 async def settle(pilot) -> None:
-    await pilot.pause(0.1)
-    await pilot.app.workers.wait_for_complete()
+    """The question (if one was open) closed, its answer run, and the copy's worker done."""
+    app = pilot.app
+    await wait_until(
+        pilot,
+        lambda: not isinstance(app.screen, ChoiceDialog),
+        message=f"the question is still open: {app.screen!r}",
+    )
+    await pilot.pause()  # the answer's callback, which starts the copy's worker
+    await app.workers.wait_for_complete()
     await pilot.pause()
 
 

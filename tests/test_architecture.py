@@ -4,6 +4,7 @@ session never imports it (the session is the open workbook, built on the domain)
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 CORE = Path(__file__).resolve().parents[1] / "src" / "decline_tui" / "core"
@@ -35,3 +36,28 @@ def test_the_domain_does_not_import_the_session():
         found = [n for n in _imports(path) if n.startswith("decline_tui.core.session")]
         offenders += [f"{path.relative_to(CORE)}: {n}" for n in found]
     assert not offenders
+
+
+# What a change to the model looks like: an assignment to a field of an offer or the
+# workbook, or a list of its records changed in place.
+_MUTATION = re.compile(
+    r"(\b(offer|wb|session\.wb|self\.offer)\.[a-z_]+(\.[a-z_]+)*\s*(=(?!=)|\+=|-=))"
+    r"|\.(log|contacts|drafts|templates|offers|ignored|disabled|snoozed)"
+    r"\.(append|insert|pop|remove|extend|clear)\("
+    r"|\bdel\s+[a-z_.]+\["
+    r"|\.(log|contacts)\[[a-z_]+\]\s*=(?!=)"
+    r"|\bcare\.(log_sent|note_declined)\("
+)
+
+
+def test_the_ui_changes_the_model_only_through_the_session():
+    """Issue 15: every change goes through the session (or the core it calls), where a test
+    reaches it without a screen; the UI asks and shows. The grep the closing note gives."""
+    ui = CORE.parent / "ui"
+    found = []
+    for path in ui.rglob("*.py"):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            code = line.split("#", 1)[0]
+            if _MUTATION.search(code):
+                found.append(f"{path.relative_to(ui)}:{n}: {line.strip()}")
+    assert not found, "\n".join(found)

@@ -7,21 +7,24 @@ from datetime import date, datetime
 import pytest
 
 from decline_tui.core.care import (
-    FormError,
     add_months,
     decline_date,
-    mark_sent,
+    log_sent,
     note_declined,
-    parse_contact,
-    parse_interaction,
-    parse_send_at,
-    parse_terms,
+    plan_sent,
     reminders,
     send_advice,
     suggest_call,
     upcoming,
 )
 from decline_tui.core.model import Interaction, Offer, Terms, Workbook
+from decline_tui.core.parsing import (
+    FormError,
+    parse_contact,
+    parse_interaction,
+    parse_send_at,
+    parse_terms,
+)
 
 
 @pytest.mark.parametrize(
@@ -56,9 +59,11 @@ def test_status_set_by_hand_is_dated_the_day_it_is_first_seen():
     assert wb.offers[0].declined_on == date(2026, 11, 26)
 
 
-def test_mark_sent_logs_and_declines():
+def test_logging_a_sent_decline_declines_the_offer():
     offer = Offer(id="a", send_at=datetime(2026, 11, 30, 9))
-    entry = mark_sent(offer, date(2026, 11, 26), "phone")
+    plan = plan_sent(Workbook(offers=[offer]), offer, "standard", "phone", date(2026, 11, 26))
+    log_sent(offer, plan.entry, declines=plan.declines)
+    entry = plan.entry
     assert entry.kind == "declined" and entry.channel == "phone"
     assert offer.status == "declined" and offer.send_at is None
     assert offer.log == [entry] and offer.declined_on == date(2026, 11, 26)
@@ -188,7 +193,7 @@ def test_parse_send_at():
 
 
 def test_parse_months():
-    from decline_tui.core.care import parse_months
+    from decline_tui.core.parsing import parse_months
 
     assert parse_months("12, 3 6") == [3, 6, 12]
     for bad in ("", "0", "x", "3, -1", "99999"):

@@ -7,13 +7,19 @@ from datetime import date
 
 import pytest
 
-from decline_tui.core.care import log_sent, mark_sent, plan_sent, reminders
+from decline_tui.core.care import log_sent, plan_sent, reminders
 from decline_tui.core.checklist import FAIL, PASS, WARN, Finding
 from decline_tui.core.compose import Draft
 from decline_tui.core.leaving import clip, fix_first, must_fix
 from decline_tui.core.model import Interaction, Offer, Terms, Workbook
 
 TODAY = date(2026, 11, 25)
+
+
+def _sent(wb: Workbook, offer: Offer, day: date, template: str = "standard") -> None:
+    """The person marks the email draft of `template` as sent on `day`, as the app logs it."""
+    plan = plan_sent(wb, offer, template, "email", day)
+    log_sent(offer, plan.entry, declines=plan.declines)
 
 
 @pytest.fixture
@@ -51,7 +57,7 @@ def test_a_decline_says_what_it_logs_and_changes_nothing(wb):
 
 def test_a_second_decline_is_caught(wb):
     offer = wb.offers[0]
-    mark_sent(offer, date(2025, 3, 11), "email")
+    _sent(wb, offer, date(2025, 3, 11))
     plan = plan_sent(wb, offer, "standard", "email", TODAY)
     assert plan.already == date(2025, 3, 11)
     assert plan.title() == "Log it again?"
@@ -98,15 +104,15 @@ def test_a_referrer_note_is_to_the_referrer(wb):
 
 def test_the_same_note_twice_a_day_is_caught_but_not_months_later(wb):
     offer = wb.offers[0]
-    mark_sent(offer, date(2026, 8, 1), "email", template="checkin-note")
+    _sent(wb, offer, date(2026, 8, 1), "checkin-note")
     assert plan_sent(wb, offer, "checkin-note", "email", TODAY).already is None
-    mark_sent(offer, TODAY, "email", template="checkin-note")
+    _sent(wb, offer, TODAY, "checkin-note")
     assert plan_sent(wb, offer, "checkin-note", "email", TODAY).already == TODAY
 
 
 def test_declining_a_counter_is_not_a_second_decline(wb):
     offer = wb.offers[0]
-    mark_sent(offer, date(2026, 11, 1), "email")
+    _sent(wb, offer, date(2026, 11, 1))
     offer.counter = Terms(salary=150000)
     offer.counter_received = date(2026, 11, 20)
     plan = plan_sent(wb, offer, "counter-decline", "email", TODAY)
@@ -125,7 +131,7 @@ def test_the_channel_follows_the_medium(wb):
 def test_a_plan_to_send_is_done_once_sent(wb):
     offer = wb.offers[0]
     offer.send_at = None
-    mark_sent(offer, TODAY, "email", template="recruiter-reply")
+    _sent(wb, offer, TODAY, "recruiter-reply")
     assert offer.log == [
         Interaction(TODAY, "reply", "email", "Replied to the recruiter's follow-up by email")
     ]

@@ -6,18 +6,26 @@ import dataclasses
 import re
 import string
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from decline_tui.core.checklist import FAIL, check, context_for
-from decline_tui.core.compose import render, render_offer, short_role
+from decline_tui.core.compose import (
+    BRANCHES,
+    CONDITIONAL,
+    VALUE_PARTS,
+    render,
+    render_offer,
+    short_role,
+)
 from decline_tui.core.model import Offer, Profile, Template, Workbook
 from decline_tui.core.templates import (
     BUILTIN,
-    PARTS,
     TemplateError,
+    all_templates,
     copy_template,
     get_template,
     pick_template,
@@ -215,11 +223,22 @@ def test_custom_template_with_unknown_part_and_placeholder(workbook, offer):
     assert [s.name for s in draft.placeholders] == ["Unknown Thing"]
 
 
-def test_all_builtins_use_known_parts():
-    for tpl in BUILTIN.values():
+def _readme_templates_section() -> str:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    return readme.split("### Templates", 1)[1].split("\n### ", 1)[0]
+
+
+def test_every_part_is_documented_and_none_is_a_typo():
+    # A part name is the README's to explain: one a built-in writes, or one compose gives a
+    # meaning (written only in some cases, a phone script's branch), is named in its Templates
+    # section; a misspelt part in a built-in ("lates") would be written every time, unnoticed.
+    named = set(re.findall(r"`([a-z-]+)`", _readme_templates_section()))
+    for part in [*CONDITIONAL, *VALUE_PARTS, *BRANCHES]:
+        assert part in named, f"compose gives {part!r} a meaning the README does not name"
+    for tpl in all_templates().values():
         for para in [p for alt in [tpl.paragraphs, *tpl.fallbacks] for p in alt]:
             for part, _ in para:
-                assert part in PARTS, (tpl.name, part)
+                assert part in named, f"{tpl.name} writes part {part!r}, not in the README"
 
 
 # --------------------------------------------------------------------------- property

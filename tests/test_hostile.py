@@ -26,7 +26,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from decline_tui.core import care, export, scenarios
+from decline_tui.core import care, export, parsing, scenarios
 from decline_tui.core.checklist import (
     RULES,
     STATUSES,
@@ -394,7 +394,7 @@ def test_a_hundred_thousand_character_field_survives_save_and_load():
 
 
 # Every field at 100,000 characters at once. tomlkit's own escaping is quadratic (minutes for
-# this); the store replaces it with a linear one (tests/test_store_fast.py checks it is exact).
+# this): the store escapes values itself and keys linearly (tests/test_store_pieces.py).
 def test_hundred_thousand_character_values_survive_save_and_load_in_every_field():
     assert equal(_round_trip(_every_field(long_text())), _every_field(long_text()))
 
@@ -516,7 +516,9 @@ def test_property_the_session_never_raises_on_a_hostile_workbook(wb, data):
             session.set_field(offer, name, data.draw(HOSTILE), NOW.date())
         except FieldError as exc:
             assert str(exc)
-        care.mark_sent(offer, NOW.date(), session.medium_of(offer), data.draw(HOSTILE))
+        plan = care.plan_sent(wb, offer, offer.template, session.medium_of(offer), NOW.date())
+        plan.entry.note = data.draw(HOSTILE)  # the person's own words in the log line
+        session.log_sent(offer, plan)
     care.upcoming(wb, NOW.date())
 
 
@@ -589,27 +591,27 @@ def test_property_care_and_scenarios_never_raise(offer, other, values):
     care.send_advice(NOW, offer.send_at)
     care.upcoming(wb, today)
     for parse in (
-        lambda: care.parse_terms(values, today),
-        lambda: care.parse_interaction(values, today),
-        lambda: care.parse_contact(values),
-        lambda: care.parse_send_at(values.get("date", ""), NOW),
-        lambda: care.parse_months(values.get("notes", "")),
+        lambda: parsing.parse_terms(values, today),
+        lambda: parsing.parse_interaction(values, today),
+        lambda: parsing.parse_contact(values),
+        lambda: parsing.parse_send_at(values.get("date", ""), NOW),
+        lambda: parsing.parse_months(values.get("notes", "")),
     ):
         try:
             parse()
-        except care.FormError as exc:
+        except parsing.FormError as exc:
             assert exc.errors
 
 
 @pytest.mark.parametrize("bad", ["inf", "-inf", "nan", "1e400", "1e30", "²", "①", "٣"])
 def test_odd_numbers_in_forms_are_errors_not_crashes(bad):
     for call in (
-        lambda: care.parse_terms({"salary": bad}, NOW.date()),
-        lambda: care.parse_months(bad),
+        lambda: parsing.parse_terms({"salary": bad}, NOW.date()),
+        lambda: parsing.parse_months(bad),
     ):
         try:
             call()
-        except care.FormError as exc:
+        except parsing.FormError as exc:
             assert exc.errors
 
 

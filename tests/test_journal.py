@@ -14,7 +14,7 @@ import pytest
 from decline_tui.core import filelock, journal
 from decline_tui.core.journal import Journal, Recovered, journal_path, leftovers
 from decline_tui.core.model import Offer, Workbook
-from decline_tui.core.store import Store, parse, read_workbook
+from decline_tui.core.store import Store, read_workbook
 
 NOW = datetime(2026, 11, 29, 10, 0, 0)
 HAND = """\
@@ -115,7 +115,7 @@ def test_our_own_pid_s_journal_is_a_leftover(workbook):
     Journal(workbook).write(text, NOW)
     found = leftovers(workbook, HAND)
     assert found == [Recovered(journal_path(workbook), text, NOW, "journal")]
-    wb, _ = parse(found[0].text.encode(), found[0].path)
+    wb = read_workbook(found[0].text.encode(), found[0].path)
     assert wb.offers[0].role == "Lead"
 
 

@@ -187,7 +187,6 @@ def test_same_field_changed_differently_collides_and_holds_mine():
             theirs=date(2026, 12, 4),
             mine_text="2026-12-02",
             theirs_text="2026-12-04",
-            base_text="2026-11-30",
         )
     ]
     assert result.merged.offer("acme").deadline == date(2026, 12, 2)
@@ -623,18 +622,6 @@ def test_inputs_are_untouched_and_merged_is_new():
     assert (base, mine, theirs) == before
     assert resolve(result, {})  # the copies kept for resolve are untouched too
     assert resolve(result, {}).offer("acme").contacts == mine.offer("acme").contacts
-
-
-def test_theirs_applied_leaves_out_what_collided():
-    base, mine, theirs = three()
-    mine.offer("acme").notes = "mine"
-    theirs.offer("acme").notes = "theirs"
-    theirs.offer("acme").deadline = date(2026, 12, 5)
-    result = merge(base, mine, theirs)
-    assert describe(result.theirs_applied()) == [
-        "Acme Corp (Senior Designer) › deadline: 2026-11-30 → 2026-12-05"
-    ]
-    assert result.mine_applied() == []
 
 
 # --------------------------------------------------------------------------- texts

@@ -14,7 +14,7 @@ from datetime import date, datetime
 import pytest
 
 from decline_tui.core.checklist import FAIL, check, context_for
-from decline_tui.core.compose import article, field_sentence, possessive, render
+from decline_tui.core.compose import article, fields_in_sentences, possessive, render
 from decline_tui.core.model import Offer, Profile, Workbook
 from decline_tui.core.templates import BUILTIN, SCENARIO_TEMPLATES
 
@@ -369,6 +369,12 @@ def test_every_template_reads_right_and_passes_the_checklist(row):
 
 
 # --------------------------------------------------------------------------- the form's line
+
+
+def field_sentence(template, offer, profile, field):
+    """The sentence the form's preview shows for a field (None: the template does not use it)."""
+    found = fields_in_sentences(template, offer, profile, (field,))[field]
+    return found[0] if found else None
 
 
 @pytest.mark.parametrize(

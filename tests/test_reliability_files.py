@@ -469,7 +469,11 @@ async def test_the_app_writes_only_the_workbook_and_the_files_asked_for(tmp_path
         await wait_until(pilot, lambda: (out / "decline.md").exists())
         await pilot.press("ctrl+t")
         await go_ahead(pilot)
-        await pilot.pause(0.2)
+        await wait_until(
+            pilot,
+            lambda: any("OSC 52" in str(n.message) for n in app._notifications),
+            message="the copy never said how it copied",
+        )
         await app.workers.wait_for_complete()
         # Mark it sent (it asks first), then save the check-ins as a calendar file.
         await pilot.press("ctrl+l")

@@ -29,7 +29,7 @@ import pytest
 
 from decline_tui.core import filelock
 from decline_tui.core.model import Contact, Interaction, Offer, Profile, Terms, Workbook
-from decline_tui.core.store import ConflictError, Store, WorkbookError, parse
+from decline_tui.core.store import ConflictError, Store, WorkbookError, read_workbook
 
 pytestmark = pytest.mark.skipif(
     not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"),
@@ -146,7 +146,7 @@ def reap(pid: int, timeout: float = WAIT) -> int:
         done, status = os.waitpid(pid, os.WNOHANG)
         if done:
             return status
-        time.sleep(0.002)
+        time.sleep(0.002)  # a polling slice: the condition is the child's exit
     os.kill(pid, signal.SIGKILL)
     return os.waitpid(pid, 0)[1]
 
@@ -310,7 +310,7 @@ def crash_setup(tmp_path_factory):
     a, b = settle(path, wb["A"], wb["B"])
     assert a != b
     for content, name in ((a, "A"), (b, "B")):
-        parsed, _ = parse(content, path)
+        parsed = read_workbook(content, path)
         assert parsed == wb[name]  # the project's parser reads back exactly what was saved
     stores = {}
     for name, content in (("A", a), ("B", b)):  # a store that has read A saves B, and back
@@ -392,7 +392,7 @@ def test_a_write_killed_at_random_moments_leaves_the_old_or_the_new_workbook(cra
 
 
 def _log_notes(path: Path) -> list[str]:
-    wb, _ = parse(path.read_bytes(), path)
+    wb = read_workbook(path.read_bytes(), path)
     return [entry.note for entry in wb.offers[0].log]
 
 
@@ -469,7 +469,7 @@ def test_a_save_waits_for_the_lock_gives_up_with_a_message_and_a_dead_holder_fre
     def holder() -> None:
         with filelock.hold(path.parent) as held:
             os.write(ready_w, b"y" if held else b"n")
-            time.sleep(WAIT)
+            time.sleep(WAIT)  # holds the lock until the test kills it (WAIT: a safety net)
 
     pid = child(holder)
     try:
@@ -487,7 +487,7 @@ def test_a_save_waits_for_the_lock_gives_up_with_a_message_and_a_dead_holder_fre
         os.close(ready_r)
         os.close(ready_w)
     store.save(wb)
-    assert parse(path.read_bytes(), path)[0].offers[0].notes == "mine"
+    assert read_workbook(path.read_bytes(), path).offers[0].notes == "mine"
 
 
 @pytest.mark.parametrize("flock", [True, False], ids=["flock", "no-flock"])

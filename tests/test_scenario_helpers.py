@@ -20,8 +20,6 @@ from decline_tui.core.checklist import (
 )
 from decline_tui.core.model import Interaction, Offer, Workbook
 from decline_tui.core.scenarios import (
-    BEYOND_GUIDE,
-    SCENARIOS,
     multiple_offers,
     next_to_decline,
     other_companies_named,
@@ -226,19 +224,6 @@ def test_company_mentions_handles_sharp_s():
 
 
 # --------------------------------------------------------------------------- beyond the guide
-
-
-def test_beyond_the_guide_advice():
-    assert set(BEYOND_GUIDE) == {"rescind", "referral"}
-    assert not set(BEYOND_GUIDE) & set(SCENARIOS)
-    for key, scenario in BEYOND_GUIDE.items():
-        assert scenario.id == key and scenario.title[0].isupper()
-        for line in scenario.advice:
-            assert line.strip() == line and line.endswith(".")
-    rescind = " ".join(BEYOND_GUIDE["rescind"].advice).lower()
-    assert "call first" in rescind and "apologise once" in rescind and "act fast" in rescind
-    referral = " ".join(BEYOND_GUIDE["referral"].advice).lower()
-    assert "at the same time" in referral
 
 
 def test_rescind_lines():

@@ -5,7 +5,6 @@ Regenerate after an intended change with: python -m pytest tests/test_snapshots.
 
 from __future__ import annotations
 
-import asyncio
 import shutil
 from pathlib import Path
 
@@ -29,13 +28,14 @@ def demo_app(data_dir) -> DeclineApp:
 
 
 async def settled(pilot) -> None:
-    """Wait for the dictionary to load so the spelling line is the same every run."""
-    for _ in range(250):
-        if getattr(pilot.app.screen, "spelling_ready", False):
-            break
-        await asyncio.sleep(0.02)
-    else:
-        raise AssertionError("the spelling dictionary never loaded: the picture would vary")
+    """Wait for the dictionary to load so the spelling line is the same every run; fail if it
+    does not, rather than take a picture that would vary."""
+    await wait_until(
+        pilot,
+        lambda: getattr(pilot.app.screen, "spelling_ready", False),
+        timeout=10.0,
+        message="the spelling dictionary never loaded: the picture would vary",
+    )
     await pilot.pause()
 
 

@@ -37,7 +37,7 @@ from decline_tui.core.store import (
     Store,
     WorkbookError,
     apply,
-    parse,
+    read_workbook,
 )
 
 from .test_store import (
@@ -357,7 +357,7 @@ def test_every_field_of_an_offer_and_a_workbook_reaches_the_file(path):
 def test_apply_on_a_fresh_document_then_parse(tmp_path):
     wb = Workbook(offers=[care_offer()], checkin_months=[])
     doc = apply(tomlkit.document(), wb)
-    back, _ = parse(doc.as_string().encode(), tmp_path / "w.toml")
+    back = read_workbook(doc.as_string().encode(), tmp_path / "w.toml")
     assert back == wb
 
 

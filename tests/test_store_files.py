@@ -18,7 +18,7 @@ import pytest
 from decline_tui.core import filelock
 from decline_tui.core import store as store_mod
 from decline_tui.core.model import Offer, Workbook
-from decline_tui.core.store import ConflictError, ReadOnlyError, Store, WorkbookError, parse
+from decline_tui.core.store import ConflictError, ReadOnlyError, Store, WorkbookError, read_workbook
 from decline_tui.core.store import file as store_file
 from decline_tui.core.store.pieces import Saved
 
@@ -50,7 +50,7 @@ def edit(store: Store, role: str = "Lead") -> Workbook:
 
 
 def role_in(path: Path) -> str:
-    return parse(path.read_bytes(), path)[0].offers[0].role
+    return read_workbook(path.read_bytes(), path).offers[0].role
 
 
 @pytest.fixture
@@ -114,7 +114,7 @@ def test_a_dangling_link_creates_its_target(data, tmp_path):
     store.save(wb)
     assert link.is_symlink() and target.is_file()
     assert mode(target) == 0o600
-    assert parse(target.read_bytes(), target)[0] == Workbook()
+    assert read_workbook(target.read_bytes(), target) == Workbook()
 
 
 def test_a_link_into_a_missing_folder_is_refused_and_creates_nothing(data, tmp_path):
@@ -275,7 +275,7 @@ def test_a_failed_write_in_place_puts_the_old_text_back(data, synced, monkeypatc
     assert path.read_text() == HAND and os.path.samefile(path, synced)
     assert entries(data) == ["workbook.toml"]
     store.save(wb)  # no false conflict afterwards
-    assert parse(path.read_bytes(), path)[0].offers[0].notes == wb.offers[0].notes
+    assert read_workbook(path.read_bytes(), path).offers[0].notes == wb.offers[0].notes
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
@@ -399,7 +399,7 @@ def test_save_copy_never_replaces_a_file_unasked(data, tmp_path):
         store.save_copy(wb, dest)
     assert dest.read_text() == "my own notes"
     store.save_copy(wb, dest, overwrite=True)
-    assert parse(dest.read_bytes(), dest)[0] == wb
+    assert read_workbook(dest.read_bytes(), dest) == wb
     assert mode(dest) == 0o600
     assert entries(tmp_path) == ["data", "mine.toml"]
 

@@ -227,6 +227,27 @@ def test_escaping_a_hundred_thousand_characters_is_linear():
     assert tomllib.loads(f"v = {_string_item(value).as_string()}")["v"] == value
 
 
+def test_the_patched_tomlkit_name_is_still_there_and_still_means_the_same():
+    """core.store.writing replaces tomlkit.items.escape_string (quadratic) for keys; fail
+    loudly, naming it, the day a tomlkit release renames it or changes what it takes."""
+    import inspect
+    import time
+
+    from tomlkit import _utils, items
+
+    where = "tomlkit.items.escape_string (patched by core/store/writing.py)"
+    assert hasattr(_utils, "escape_string"), f"{where}: tomlkit._utils.escape_string is gone"
+    params = list(inspect.signature(_utils.escape_string).parameters)
+    assert params == ["s", "escape_sequences"], f"{where}: its signature is now {params}"
+    assert items.escape_string is writing._linear_escape_string, f"{where}: not patched"
+    source = inspect.getsource(items.SingleKey.__init__)
+    assert "escape_string(" in source, f"{where}: tomlkit keys no longer call it"
+    start = time.perf_counter()
+    key = tomlkit.key('a"\\\x00' * 25_000)  # what a lookup by a long key does inside tomlkit
+    assert time.perf_counter() - start < 1.0, f"{where}: the patch no longer applies to keys"
+    assert tomllib is None or tomllib.loads(f"{key.as_string()} = 1") == {'a"\\\x00' * 25_000: 1}
+
+
 @settings(max_examples=500, deadline=None, derandomize=True)
 @given(
     st.text(alphabet=st.sampled_from(list('ab"\\\n\r\t\x00\x01\x1b\x7f\x08\x0c é'))),
@@ -244,3 +265,41 @@ def test_linear_escape_string_is_tomlkits(value, kind):
     t = StringType.SLB if kind == "basic" else StringType.MLB
     expected = _utils.escape_string(value, t.escaped_sequences)
     assert _linear_escape_string(value, t.escaped_sequences) == expected
+
+
+@needs_tomllib
+def test_every_escaped_character_survives_a_real_save_and_a_read_with_tomllib(tmp_path):
+    """Control characters, DEL, the line and paragraph separators, quotes and backslashes, in
+    values (one line and several) and in keys, as the store writes them."""
+    from decline_tui.core.model import Workbook
+
+    nasty = "".join(map(chr, range(0x20))) + '\x7f \u2028 \u2029 " """ \\ \\u0041 \r\n end'
+    lines = 'first\n  """quoted"""\n\\ \x7f \u2028 \x1b last\n'
+    wb = Workbook(
+        offers=[
+            Offer(id="a", notes=lines, reason=nasty, drafts={"email": lines, nasty: nasty}),
+        ],
+        templates={nasty: Template(nasty, "email", nasty, nasty, [[(nasty, lines)]])},
+        checklist_disabled=["spelling"],
+        snoozed={nasty: date(2027, 1, 2)},
+    )
+    path = tmp_path / "workbook.toml"
+    store = Store(path)
+    store.load()
+    store.save(wb)
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    offer = raw["offers"][0]
+    assert (offer["notes"], offer["reason"]) == (lines, nasty)
+    assert offer["drafts"] == {"email": lines, nasty: nasty}
+    assert raw["templates"][nasty]["subject"] == nasty
+    assert raw["templates"][nasty]["paragraphs"] == [{nasty: lines}]
+    assert raw["snoozed"] == {nasty: date(2027, 1, 2)}
+    assert Store(path).load() == wb
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.text(alphabet=st.sampled_from(list('ab"\\\n\r\t\x00\x1b\x7f é')))))
+def test_lists_of_strings_are_written_exactly_as_tomlkit_writes_them(values):
+    from decline_tui.core.store.writing import _value
+
+    assert _value(["x", *values, 3]).as_string() == tomlkit.item(["x", *values, 3]).as_string()

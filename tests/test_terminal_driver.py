@@ -21,6 +21,22 @@ class FakeApp:
         self.later.append(callback)
 
 
+def wait_drained(fd: int, timeout: float = 5.0) -> None:
+    """Until the reader has taken every byte waiting in the pipe `fd` reads from."""
+    import array
+    import fcntl
+    import termios
+
+    waiting = array.array("i", [0])
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        fcntl.ioctl(fd, termios.FIONREAD, waiting, True)
+        if waiting[0] == 0:
+            return
+        time.sleep(0.001)  # a polling slice
+    raise AssertionError(f"the input thread left {waiting[0]} bytes unread for {timeout} s")
+
+
 def run_driver(chunks: list[bytes]) -> tuple[list[object], list[BaseException], FakeApp]:
     """Each chunk arrives in a read of its own; what came out, and what the thread raised."""
     from decline_tui.ui.terminal import SafeLinuxDriver
@@ -47,7 +63,8 @@ def run_driver(chunks: list[bytes]) -> tuple[list[object], list[BaseException], 
     try:
         for chunk in chunks:
             os.write(write_end, chunk)
-            time.sleep(0.25)  # read on its own, as a terminal sends it
+            # Read on its own, as a terminal sends it: the next goes once the pipe is empty.
+            wait_drained(read_end)
     finally:
         driver.exit_event.set()
         thread.join(5)

@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", help=data_help)
     # Also after the command ("where --data-dir X"); SUPPRESS keeps the one given before it
     # when none is given after.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=data_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -551,7 +551,8 @@ class _Output:
 
     def write(self, text: str) -> int:
         try:
-            return self._stream.write(text)
+            written: int = self._stream.write(text)
+            return written
         except BrokenPipeError:
             raise
         except OSError as exc:
@@ -814,7 +815,8 @@ _FALSE = ("false", "no", "n", "off", "0")
 
 def _field_value(name: str, value: object) -> object:
     """A value from the command line or a TOML file, as Session.set_field takes it."""
-    from decline_tui.core.session import BOOL_FIELDS, FieldError
+    from decline_tui.core.parsing import FieldError
+    from decline_tui.core.session import BOOL_FIELDS
 
     if name in BOOL_FIELDS:
         if isinstance(value, bool):
@@ -830,7 +832,7 @@ def _field_value(name: str, value: object) -> object:
 
 def _apply(session: Any, offer: Offer, name: str, value: object, today: date, label: str) -> None:
     """Set one field through the session (the app's rules); a bad value is a usage error."""
-    from decline_tui.core.session import FieldError
+    from decline_tui.core.parsing import FieldError
 
     try:
         value = _field_value(name, value)
@@ -1482,7 +1484,7 @@ def _note_undated(offer_ids: list[str]) -> None:
         )
 
 
-def _print_table(table: list[tuple[str, ...]], whole_last: bool = False) -> None:
+def _print_table(table: Sequence[tuple[str, ...]], whole_last: bool = False) -> None:
     """Columns padded to their widest cell, cut at 30 characters (the last one whole, when
     `whole_last`)."""
     widths = [min(30, max(len(row[i]) for row in table)) for i in range(len(table[0]))]
@@ -1536,12 +1538,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A workbook's text is printed, never obeyed: escape sequences in it show as ␛ on a
     # terminal; a pipe or a file gets the text exact. (Textual draws through sys.__stderr__.)
     if func is not cmd_app and sys.stdout.isatty():
-        sys.stdout = VisibleStream(sys.stdout)  # type: ignore[assignment]
+        sys.stdout = VisibleStream(sys.stdout)
     if sys.stderr.isatty():
-        sys.stderr = VisibleStream(sys.stderr)  # type: ignore[assignment]
+        sys.stderr = VisibleStream(sys.stderr)
     stdout = sys.stdout
     if func is not cmd_app:
-        sys.stdout = _Output(stdout)  # type: ignore[assignment]
+        sys.stdout = _Output(stdout)
     try:
         code = func(args)
         sys.stdout.flush()  # a full disk shows here, where it can still be reported

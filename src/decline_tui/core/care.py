@@ -17,17 +17,6 @@ from decline_tui.core.model import (
     Offer,
     Workbook,
 )
-from decline_tui.core.parsing import (  # noqa: F401 - importable from here, as before
-    MAX_SALARY,
-    FieldError,
-    FormError,
-    parse_contact,
-    parse_date_field,
-    parse_interaction,
-    parse_months,
-    parse_send_at,
-    parse_terms,
-)
 from decline_tui.core.timing import describe_moment, is_good_send_time, next_send_time
 
 DUE_SOON_DAYS = 14  # a reminder this close shows as coming up
@@ -232,17 +221,6 @@ def log_sent(offer: Offer, entry: Interaction, *, declines: bool) -> None:
         offer.status = "declined"
         if offer.declined_on is None:
             offer.declined_on = entry.date
-
-
-def mark_sent(
-    offer: Offer, today: date, medium: str, note: str = "", template: str = "standard"
-) -> Interaction:
-    """The person sent the draft of `template` (a decline by default): log it as what it is."""
-    entry = sent_entry(offer, template, medium, today)
-    if note:
-        entry.note = note
-    log_sent(offer, entry, declines=kind_of(template).declines)
-    return entry
 
 
 @dataclass(frozen=True)

@@ -836,16 +836,3 @@ def fields_in_sentences(
                 found[name] = _sentence_around(d, spans[0])
                 break
     return found
-
-
-def field_in_sentence(
-    template: Template, offer: Offer, profile: Profile, field: str
-) -> tuple[str, int, int] | None:
-    """One field's sentence and its place in it (see fields_in_sentences)."""
-    return fields_in_sentences(template, offer, profile, (field,))[field]
-
-
-def field_sentence(template: Template, offer: Offer, profile: Profile, field: str) -> str | None:
-    """The sentence a field is set in (see field_in_sentence); None when it is unused."""
-    found = field_in_sentence(template, offer, profile, field)
-    return found[0] if found else None

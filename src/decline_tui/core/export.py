@@ -221,6 +221,7 @@ def draft_as_eml(
             f"only an email draft can be saved as .eml; this is a {label}: "
             "save it as .txt or .md instead"
         )
+    subject: str | None
     if text is None:
         subject, body = draft.subject, draft.body
     else:
@@ -333,7 +334,8 @@ def reminders_as_ics(
             reminder.add("trigger", timedelta(hours=9))
             event.add_component(reminder)
         cal.add_component(event)
-    return cal.to_ical(sorted=False).decode("utf-8")  # properties in the order added
+    ical: bytes = cal.to_ical(sorted=False)  # properties in the order added
+    return ical.decode("utf-8")
 
 
 def checkin_summary(r: Reminder) -> str:

@@ -114,7 +114,6 @@ class Collision:
     theirs: Any
     mine_text: str
     theirs_text: str
-    base_text: str = ""
 
 
 @dataclass
@@ -132,19 +131,6 @@ class MergeResult:
     base: Workbook = field(repr=False, compare=False)
     mine: Workbook = field(repr=False, compare=False)
     theirs: Workbook = field(repr=False, compare=False)
-
-    def theirs_applied(self) -> list[Change]:
-        """Their changes that are in `merged` as they made them (none a collision touches)."""
-        return [c for c in self.theirs_changes if not self._collided(c)]
-
-    def mine_applied(self) -> list[Change]:
-        """My changes that no collision touches: kept whatever the person chooses."""
-        return [c for c in self.mine_changes if not self._collided(c)]
-
-    def _collided(self, change: Change) -> bool:
-        return change.kind != "moved" and any(
-            _overlaps(change.path, c.path) for c in self.collisions
-        )
 
 
 # --------------------------------------------------------------------------- public API
@@ -166,7 +152,7 @@ def merge(base: Workbook, mine: Workbook, theirs: Workbook) -> MergeResult:
     )
 
 
-def resolve(result: MergeResult, choices: dict[tuple, str]) -> Workbook:
+def resolve(result: MergeResult, choices: dict[tuple[str, ...], str]) -> Workbook:
     """The final workbook: each collision's path → "mine" or "theirs" (missing: "mine").
 
     It merges again with the choices applied rather than patching `merged`, so an offer
@@ -179,7 +165,8 @@ def resolve(result: MergeResult, choices: dict[tuple, str]) -> Workbook:
         if tuple(path) not in known:
             raise ValueError(f"no collision at {path!r}")
     merger = _Merger({tuple(p): c for p, c in choices.items()})
-    return merger.value((), (), result.base, result.mine, result.theirs)
+    merged: Workbook = merger.value((), (), result.base, result.mine, result.theirs)
+    return merged
 
 
 def diff(a: Workbook, b: Workbook) -> list[Change]:
@@ -217,11 +204,13 @@ def describe(changes: list[Change]) -> list[str]:
 class _Merger:
     """One pass over the three workbooks; collects collisions, applies the given choices."""
 
-    def __init__(self, choices: dict[tuple, str]):
+    def __init__(self, choices: dict[tuple[str, ...], str]):
         self.choices = choices
         self.collisions: list[Collision] = []
 
-    def value(self, path: tuple, label: tuple, base: Any, mine: Any, theirs: Any) -> Any:
+    def value(
+        self, path: tuple[str, ...], label: tuple[str, ...], base: Any, mine: Any, theirs: Any
+    ) -> Any:
         """The merged value at `path`: a fresh copy, never one of the inputs' objects."""
         if _same(mine, theirs):
             return copy.deepcopy(mine)
@@ -245,7 +234,9 @@ class _Merger:
                 return appended
         return self.collide(path, label, base, mine, theirs)
 
-    def record(self, path: tuple, label: tuple, base: Any, mine: Any, theirs: Any) -> Any:
+    def record(
+        self, path: tuple[str, ...], label: tuple[str, ...], base: Any, mine: Any, theirs: Any
+    ) -> Any:
         """A dataclass, field by field (a field missing from `base` has base ABSENT)."""
         out = copy.copy(mine)
         for f in dataclasses.fields(mine):
@@ -257,7 +248,14 @@ class _Merger:
             object.__setattr__(out, f.name, merged)
         return out
 
-    def mapping(self, path: tuple, label: tuple, base: dict, mine: dict, theirs: dict) -> dict:
+    def mapping(
+        self,
+        path: tuple[str, ...],
+        label: tuple[str, ...],
+        base: dict[Any, Any],
+        mine: dict[Any, Any],
+        theirs: dict[Any, Any],
+    ) -> dict[Any, Any]:
         """A dict per key, in mine's order, theirs' new keys after."""
         out = {}
         keys = list(dict.fromkeys([*mine, *theirs, *base]))
@@ -269,7 +267,14 @@ class _Merger:
                 out[key] = merged
         return out
 
-    def keyed(self, path: tuple, label: tuple, base: list, mine: list, theirs: list) -> list:
+    def keyed(
+        self,
+        path: tuple[str, ...],
+        label: tuple[str, ...],
+        base: list[Any],
+        mine: list[Any],
+        theirs: list[Any],
+    ) -> list[Any]:
         """Records matched by id (offers): each merged, then put in order."""
         by_id = [{r.id: r for r in side} for side in (base, mine, theirs)]
         ids = list(dict.fromkeys(r.id for side in (mine, theirs, base) for r in side))
@@ -281,7 +286,9 @@ class _Merger:
         kept = {rid for rid, v in merged.items() if v is not ABSENT}
         return [merged[rid] for rid in _order(base, mine, theirs, kept)]
 
-    def collide(self, path: tuple, label: tuple, base: Any, mine: Any, theirs: Any) -> Any:
+    def collide(
+        self, path: tuple[str, ...], label: tuple[str, ...], base: Any, mine: Any, theirs: Any
+    ) -> Any:
         """Record the collision; the value is the one chosen for it, mine until then."""
         mine_text, theirs_text = _pair_texts(base, mine, theirs)
         self.collisions.append(
@@ -293,14 +300,13 @@ class _Merger:
                 theirs=copy.deepcopy(theirs),
                 mine_text=mine_text,
                 theirs_text=theirs_text,
-                base_text=_text(base, absent="(empty)"),
             )
         )
         chosen = theirs if self.choices.get(path, MINE) == THEIRS else mine
         return copy.deepcopy(chosen)
 
 
-def _order(base: list, mine: list, theirs: list, kept: set) -> list:
+def _order(base: list[Any], mine: list[Any], theirs: list[Any], kept: set[Any]) -> list[Any]:
     """The ids to keep, in mine's order (theirs' if only they reordered), others by neighbours."""
     primary, secondary = mine, theirs
     if not _reordered(base, mine) and _reordered(base, theirs):
@@ -325,13 +331,13 @@ def _order(base: list, mine: list, theirs: list, kept: set) -> list:
     return order
 
 
-def _reordered(base: list, side: list) -> bool:
+def _reordered(base: list[Any], side: list[Any]) -> bool:
     """Whether the records both lists hold are in a different order (moves, not adds)."""
     common = {r.id for r in base} & {r.id for r in side}
     return [r.id for r in base if r.id in common] != [r.id for r in side if r.id in common]
 
 
-def _appended(base: list, mine: list, theirs: list) -> list | None:
+def _appended(base: list[Any], mine: list[Any], theirs: list[Any]) -> list[Any] | None:
     """Base + mine's new records + theirs' new ones, when both only appended; else None."""
     n = len(base)
     if mine[:n] != base or theirs[:n] != base:
@@ -352,7 +358,7 @@ def _appended(base: list, mine: list, theirs: list) -> list | None:
 # --------------------------------------------------------------------------- diffing
 
 
-def _diff(path: tuple, label: tuple, a: Any, b: Any, out: list[Change]) -> None:
+def _diff(path: tuple[str, ...], label: tuple[str, ...], a: Any, b: Any, out: list[Change]) -> None:
     if _same(a, b):
         return
     start = len(out)
@@ -380,7 +386,9 @@ def _diff(path: tuple, label: tuple, a: Any, b: Any, out: list[Change]) -> None:
         out.append(_changed(path, label, a, b))
 
 
-def _diff_keyed(path: tuple, label: tuple, a: list, b: list, out: list[Change]) -> None:
+def _diff_keyed(
+    path: tuple[str, ...], label: tuple[str, ...], a: list[Any], b: list[Any], out: list[Change]
+) -> None:
     """Offers: added, removed, then field changes, in b's order; a move said once."""
     a_by, b_by = {r.id: r for r in a}, {r.id: r for r in b}
     if _reordered(a, b):
@@ -406,7 +414,7 @@ def _diff_keyed(path: tuple, label: tuple, a: list, b: list, out: list[Change]) 
             _diff(sub_path, sub_label, x, y, out)
 
 
-def _whole(path: tuple, label: tuple, before: Any, after: Any) -> Change:
+def _whole(path: tuple[str, ...], label: tuple[str, ...], before: Any, after: Any) -> Change:
     """A whole offer or template added or removed."""
     name = _record_name(after if after is not ABSENT else before)
     return Change(
@@ -420,7 +428,7 @@ def _whole(path: tuple, label: tuple, before: Any, after: Any) -> Change:
     )
 
 
-def _changed(path: tuple, label: tuple, before: Any, after: Any) -> Change:
+def _changed(path: tuple[str, ...], label: tuple[str, ...], before: Any, after: Any) -> Change:
     before_text, after_text = _pair_texts(ABSENT, before, after, absent="(empty)")
     return Change(
         path=path,
@@ -453,7 +461,7 @@ def _blank(kind: type) -> Any:
         return ABSENT
 
 
-def _keyed(items: list) -> bool:
+def _keyed(items: list[Any]) -> bool:
     """Records with unique ids (offers), which merge one by one rather than as a list."""
     if not all(_is_record(r) and any(f.name == "id" for f in dataclasses.fields(r)) for r in items):
         return False
@@ -466,12 +474,6 @@ def _extends(before: Any, after: Any) -> bool:
         return False
     n = len(before)
     return len(after) > n and after[:n] == before and all(_is_record(r) for r in after)
-
-
-def _overlaps(a: tuple, b: tuple) -> bool:
-    """Whether one path lies inside the other (an offer and one of its fields)."""
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
 
 
 # --------------------------------------------------------------------------- labels
@@ -491,13 +493,13 @@ def _field_name(name: str) -> str:
     return _FIELD_NAMES.get(name, name.replace("_", " "))
 
 
-def _field_label(owner: Any, label: tuple, name: str) -> tuple:
+def _field_label(owner: Any, label: tuple[str, ...], name: str) -> tuple[str, ...]:
     if isinstance(owner, Workbook):
         return _TOP_LABELS.get(name, ("Settings", _field_name(name)))
     return (*label, _field_name(name))
 
 
-def _entry_label(label: tuple, key: Any, value: Any) -> tuple:
+def _entry_label(label: tuple[str, ...], key: Any, value: Any) -> tuple[str, ...]:
     if isinstance(value, Template):
         return (*label, f"Template '{key}'")
     return (*label, str(key))

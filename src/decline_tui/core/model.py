@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
+from typing import Any
 
 CHANNELS = ("email", "phone", "in-person", "video", "linkedin", "other")
 STATUSES = ("deciding", "declined", "accepted", "withdrawn", "rescinded")
@@ -91,54 +92,115 @@ class Overrules:
         return not (self.disabled or self.ignored)
 
 
+# Each field of an Offer says, in its metadata, how the workbook file keeps it and how the
+# person edits it: the store's lists (store/schema.py), the session's kinds of field
+# (session.py) and the form (ui/widgets/offer_form.py) are derived from it, so a new field
+# is declared here once (and, if the form shows it, given a row in the form's ROWS).
+#
+# "file", how the [[offers]] table keeps it (a new table writes its values in field order):
+#   "always"    a new table writes it even at its default, so the file shows the field exists
+#   "optional"  written only when set; a table without it holds the default
+#   "nullable"  written unless None, so an empty value still gets its line; absent is None
+#   "table"     a sub-table or array of tables ([offers.counter], [[offers.log]]), written by
+#               its own code after the values
+#   None        not kept in the file: "why" must say why
+# "last": written after every other value of a new table (the person's notes close it).
+# "edit", how the form and `decline set` change it (session.set_field): "text", "date",
+# "int" (a whole number), "bool", "choice" (one of "choices"), "template"; "" not edited.
+# How a value is read is its type: str, bool and date are checked alike; the others (id,
+# interviews, send_at, checkin_months and the tables) by their own code in store/reading.py.
+FILE_KINDS = ("always", "optional", "nullable", "table", None)
+EDIT_KINDS = ("text", "date", "int", "bool", "choice", "template", "")
+
+
+def kept(
+    file: str | None,
+    edit: str = "",
+    *,
+    last: bool = False,
+    choices: tuple[str, ...] = (),
+    why: str = "",
+) -> dict[str, Any]:
+    """A field's metadata: how the file keeps it and how it is edited (see above)."""
+    assert file in FILE_KINDS and edit in EDIT_KINDS, (file, edit)
+    assert bool(choices) == (edit == "choice") and (file is not None or why), (file, why)
+    return {"file": file, "edit": edit, "last": last, "choices": choices, "why": why}
+
+
+def stored_as(cls: type, *files: str | None) -> tuple[str, ...]:
+    """The fields of `cls` the file keeps in one of these ways, in field order."""
+    return tuple(f.name for f in fields(cls) if f.metadata["file"] in files)
+
+
+def edited_as(cls: type, edit: str) -> tuple[str, ...]:
+    """The fields of `cls` the form and `decline set` edit as this kind, in field order."""
+    return tuple(f.name for f in fields(cls) if f.metadata["edit"] == edit)
+
+
+def choices_of(cls: type) -> dict[str, tuple[str, ...]]:
+    """Each choice field of `cls` and the values it may hold."""
+    return {f.name: f.metadata["choices"] for f in fields(cls) if f.metadata["edit"] == "choice"}
+
+
 @dataclass
 class Offer:
     """One job offer and everything a decline message is written from."""
 
-    id: str
-    company: str = ""
-    role: str = ""
-    short_role: str = ""  # the title as a subject or a call says it; "": cut automatically
-    contact_name: str = ""
-    contact_email: str = ""
-    preferred_name: str = ""  # the first name the contact goes by ("Bob", "Liz")
-    register: str = ""  # one of REGISTERS
-    received: date | None = None
-    deadline: date | None = None
-    channel: str = "email"
-    reason: str = ""
-    admired: str = ""
-    project: str = ""
-    news: str = ""  # their latest news, for a check-in note ("your Series B")
-    future_open: bool = True
-    offer_referrals: bool = False
-    status: str = "deciding"
-    template: str = "standard"  # always a decline template; scenario replies go in `reply`
+    id: str = field(metadata=kept("always"))
+    company: str = field(default="", metadata=kept("always", "text"))
+    role: str = field(default="", metadata=kept("always", "text"))
+    # the title as a subject or a call says it; "": cut automatically
+    short_role: str = field(default="", metadata=kept("optional", "text"))
+    contact_name: str = field(default="", metadata=kept("always", "text"))
+    contact_email: str = field(default="", metadata=kept("always", "text"))
+    # the first name the contact goes by ("Bob", "Liz")
+    preferred_name: str = field(default="", metadata=kept("optional", "text"))
+    register: str = field(default="", metadata=kept("optional", "choice", choices=REGISTERS))
+    received: date | None = field(default=None, metadata=kept("optional", "date"))
+    deadline: date | None = field(default=None, metadata=kept("optional", "date"))
+    channel: str = field(default="email", metadata=kept("always", "choice", choices=CHANNELS))
+    reason: str = field(default="", metadata=kept("always", "text"))
+    admired: str = field(default="", metadata=kept("always", "text"))
+    project: str = field(default="", metadata=kept("always", "text"))
+    # their latest news, for a check-in note ("your Series B")
+    news: str = field(default="", metadata=kept("optional", "text"))
+    future_open: bool = field(default=True, metadata=kept("always", "bool"))
+    offer_referrals: bool = field(default=False, metadata=kept("always", "bool"))
+    status: str = field(default="deciding", metadata=kept("always", "choice", choices=STATUSES))
+    # always a decline template; scenario replies go in `reply`
+    template: str = field(default="standard", metadata=kept("always", "template"))
     # The scenario reply being drafted instead of the decline (a scenario template's name),
     # or "": a separate choice, so the decline's own template is never replaced by one.
-    reply: str = ""
-    notes: str = ""
-    example: bool = False
+    reply: str = field(default="", metadata=kept("optional"))
+    notes: str = field(default="", metadata=kept("optional", "text", last=True))
+    example: bool = field(default=False, metadata=kept("optional", last=True))
     # The person's own text for a medium, once they take the draft over and edit it.
-    drafts: dict[str, str] = field(default_factory=dict)
+    drafts: dict[str, str] = field(default_factory=dict, metadata=kept("table"))
     # Relationship care and the hard cases (issue: scenario helper).
-    interviews: int = 0  # rounds of interviews; a long process suggests calling first
-    referrer: str = ""  # who referred them, to tell at the same time
-    referrer_email: str = ""
-    reconsider: Terms | None = None  # what, if anything, would change their mind
-    firm: bool = False  # nothing would change their mind
-    counter: Terms | None = None  # a counter-offer's terms, once one arrives
-    counter_received: date | None = None
-    contacts: list[Contact] = field(default_factory=list)
-    log: list[Interaction] = field(default_factory=list)
-    send_at: datetime | None = None  # when they plan to send the draft
-    declined_on: date | None = None  # logged decline, or the day first seen declined
-    checkin_months: list[int] | None = None  # None: the workbook's default
-    checklist: Overrules = field(default_factory=Overrules)  # the checklist overruled
+    # rounds of interviews; a long process suggests calling first
+    interviews: int = field(default=0, metadata=kept("optional", "int"))
+    referrer: str = field(default="", metadata=kept("optional", "text"))  # who referred them
+    referrer_email: str = field(default="", metadata=kept("optional", "text"))
+    # what, if anything, would change their mind
+    reconsider: Terms | None = field(default=None, metadata=kept("table"))
+    firm: bool = field(default=False, metadata=kept("optional"))  # nothing would change it
+    # a counter-offer's terms, once one arrives
+    counter: Terms | None = field(default=None, metadata=kept("table"))
+    counter_received: date | None = field(default=None, metadata=kept("optional"))
+    contacts: list[Contact] = field(default_factory=list, metadata=kept("table"))
+    log: list[Interaction] = field(default_factory=list, metadata=kept("table"))
+    # when they plan to send the draft
+    send_at: datetime | None = field(default=None, metadata=kept("optional"))
+    # logged decline, or the day first seen declined
+    declined_on: date | None = field(default=None, metadata=kept("optional"))
     # An accepted offer: the day its contract was signed and the day the job starts. Until it
     # is signed the others are kept open (a holding reply), not declined.
-    signed_on: date | None = None
-    start_date: date | None = None
+    signed_on: date | None = field(default=None, metadata=kept("optional", "date"))
+    start_date: date | None = field(default=None, metadata=kept("optional", "date"))
+    # None: the workbook's default
+    checkin_months: list[int] | None = field(default=None, metadata=kept("nullable"))
+    # the checklist overruled
+    checklist: Overrules = field(default_factory=Overrules, metadata=kept("table"))
 
     @property
     def label(self) -> str:

@@ -234,11 +234,6 @@ class CounterVerdict:
     template: str = ""
     criteria: tuple[CriterionCheck, ...] = ()
 
-    @property
-    def short_of(self) -> list[str]:
-        """The criteria the counter-offer falls short of, by label."""
-        return [c.label for c in self.criteria if c.status == NOT_MET]
-
 
 def _money(n: int) -> str:
     return f"{n:,}"
@@ -447,7 +442,7 @@ def recruiter_reply(offer: Offer) -> tuple[str, str]:
 # --------------------------------------------------------------------------- multiple offers
 
 
-def next_to_decline(wb: Workbook, current_id: str) -> Offer | None:
+def next_to_decline(wb: Workbook, current_id: str | None) -> Offer | None:
     """The next open offer after this one, closest deadline first, wrapping round.
 
     The current offer need not be open any more (it may have just been declined): the
@@ -461,7 +456,7 @@ def next_to_decline(wb: Workbook, current_id: str) -> Offer | None:
         return rest[0] if rest else None
     if not queue:
         return None
-    current = wb.offer(current_id)
+    current = wb.offer(current_id) if current_id is not None else None
     if current is None:
         return queue[0]
     key = _deadline_key(current)
@@ -480,35 +475,7 @@ def other_companies_named(text: str, wb: Workbook, offer: Offer) -> list[str]:
 
 
 # --------------------------------------------------------------------------- beyond the guide
-
-# Cases the guide does not cover, with advice from other career sources. Kept out of
-# SCENARIOS, which holds the guide's own three.
-BEYOND_GUIDE: dict[str, Scenario] = {
-    s.id: s
-    for s in (
-        Scenario(
-            "rescind",
-            "Rescinding an accepted offer",
-            (
-                "Call first: the hiring manager should hear it from you, not read it.",
-                "Apologise once, sincerely; do not repeat it or over-explain.",
-                "Give a brief, honest reason in a sentence.",
-                "Act fast: every day you wait costs them candidates they could still hire.",
-                "Confirm by email the same day (the rescind template).",
-            ),
-        ),
-        Scenario(
-            "referral",
-            "A referral got you the interview",
-            (
-                "Tell the person who referred you at the same time as you decline, so they "
-                "do not hear it from the company first.",
-                "Thank them: they put their name behind yours.",
-                "Give them the same brief reason you gave the company.",
-            ),
-        ),
-    )
-}
+# Rescinding an acceptance and telling a referrer: cases the guide does not cover.
 
 
 def rescind_lines(offer: Offer | None) -> list[str]:
@@ -546,3 +513,25 @@ def referral_reminder(offer: Offer) -> str | None:
             "(the referrer-note template)."
         )
     return None
+
+
+def reply_for(wb: Workbook, offer: Offer, tab: str) -> tuple[str, str]:
+    """(template, why) of the reply a scenario helper's tab drafts for this offer (`t`); the
+    template is "" when there is none to draft, and `why` says so."""
+    if tab == "counter-offer":
+        verdict = compare_counter(offer.reconsider, offer.counter, offer.firm)
+        return verdict.template or "", verdict.summary
+    if tab == "persistent-recruiter":
+        name, why = recruiter_reply(offer)
+        return name or "", why
+    if tab == "multiple-offers":
+        if offer.status == "accepted":
+            return "rescind", "Call first; this note confirms it."
+        if multiple_offers(wb).hold:
+            return hold_advice(wb, offer)
+        return "", "Each offer to decline has its own draft: ctrl+b moves to the next."
+    if offer.referrer and offer.status in ("deciding", "declined"):
+        return "referrer-note", f"A note to {offer.referrer}, who referred you."
+    if offer.status == "declined":
+        return "checkin-note", "A short check-in, with no ask."
+    return "", "Nothing to draft here until the offer is declined."

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from decline_tui.core import care
 from decline_tui.core.checklist import (
     DISMISSED,
     RULES,
@@ -26,49 +27,50 @@ from decline_tui.core.checklist import (
 from decline_tui.core.compose import Draft, render_offer
 from decline_tui.core.kinds import REFERRER, kind_of, recipient_of
 from decline_tui.core.model import (
-    CHANNELS,
     MEDIUMS,
-    REGISTERS,
     STATUSES,
+    Contact,
     Ignored,
     Interaction,
     Offer,
+    Profile,
+    Template,
     Workbook,
+    choices_of,
+    edited_as,
     slugify,
 )
-from decline_tui.core.parsing import FieldError, parse_date_field
+from decline_tui.core.parsing import (
+    FieldError,
+    FormError,
+    parse_contact,
+    parse_date_field,
+    parse_interaction,
+    parse_months,
+    parse_send_at,
+    parse_terms,
+)
 from decline_tui.core.store import Store, WorkbookError
 from decline_tui.core.templates import (
     DEFAULT_FOR_MEDIUM,
     SCENARIO_TEMPLATES,
     THANKS_TEMPLATES,
     all_templates,
+    copy_template,
     pick_template,
 )
 
 if TYPE_CHECKING:
+    from decline_tui.core.care import SentPlan
     from decline_tui.core.people import Due
     from decline_tui.core.thanks import ThanksNote
 
-TEXT_FIELDS = (
-    "company",
-    "role",
-    "short_role",
-    "contact_name",
-    "contact_email",
-    "preferred_name",
-    "reason",
-    "admired",
-    "project",
-    "news",
-    "notes",
-    "referrer",
-    "referrer_email",
-)
-INT_FIELDS = ("interviews",)
-DATE_FIELDS = ("received", "deadline", "signed_on", "start_date")
-BOOL_FIELDS = ("future_open", "offer_referrals")
-CHOICE_FIELDS = {"channel": CHANNELS, "status": STATUSES, "register": REGISTERS}
+# How the form and `decline set` edit each field, as the model declares it (Offer's metadata).
+TEXT_FIELDS = edited_as(Offer, "text")
+INT_FIELDS = edited_as(Offer, "int")
+DATE_FIELDS = edited_as(Offer, "date")
+BOOL_FIELDS = edited_as(Offer, "bool")
+CHOICE_FIELDS = choices_of(Offer)
 
 
 def draft_key(wb: Workbook, offer: Offer, medium: str, reply: str = "") -> str:
@@ -409,6 +411,130 @@ class Session:
         index = self.wb.offers.index(offer)
         del self.wb.offers[index]
         return index
+
+    def next_status(self, offer: Offer) -> str:
+        """The status after this one, going round: what `s` in the offer list moves to."""
+        current = STATUSES.index(offer.status) if offer.status in STATUSES else -1
+        return STATUSES[(current + 1) % len(STATUSES)]
+
+    # ------------------------------------------------------------------ the workbook's own
+
+    def set_profile(self, profile: Profile) -> None:
+        self.wb.profile = profile
+
+    def set_theme(self, name: str) -> bool:
+        """Remember the theme in the workbook; False when it is the one kept already."""
+        if self.wb.theme == name:
+            return False
+        self.wb.theme = name
+        return True
+
+    def template_to_edit(self, offer: Offer, medium: str) -> Template:
+        """The template F12 opens: the person's own as it is, or a copy of a built-in named
+        "my-NAME" (then "my-NAME-2", …): a built-in is never changed."""
+        current = pick_template(self.wb, offer.template, medium)
+        if not current.builtin:
+            return current
+        taken = all_templates(self.wb)
+        name, n = f"my-{current.name}", 2
+        while name in taken:
+            name = f"my-{current.name}-{n}"
+            n += 1
+        return copy_template(current, name)
+
+    def save_template(self, offer: Offer, edited: Template, was: str) -> None:
+        """Keep the person's template (renamed from `was`, maybe) and use it for this offer."""
+        if edited.name != was:
+            self.wb.templates.pop(was, None)
+        self.wb.templates[edited.name] = edited
+        offer.template = edited.name
+
+    def set_checkin_months(self, offer: Offer | None, text: str, *, this_offer: bool) -> None:
+        """The months after a decline to check in, for this offer or every offer (FormError)."""
+        months = parse_months(text)
+        if this_offer and offer is not None:
+            offer.checkin_months = months
+        else:
+            self.wb.checkin_months = months
+
+    # ------------------------------------------------------------------ an offer's records
+
+    def log_people(self, offer: Offer) -> tuple[str, tuple[str, ...]]:
+        """Who a log entry can be with: (the offer's contact, everyone by name, the contact
+        first, then each contact met, once each)."""
+        main = " ".join(offer.contact_name.split())
+        seen: dict[str, str] = {}
+        for name in (main, *(" ".join(c.name.split()) for c in offer.contacts)):
+            if name:
+                seen.setdefault(name.casefold(), name)
+        return main, tuple(seen.values())
+
+    def save_interaction(
+        self, offer: Offer, index: int | None, values: dict[str, str], today: date
+    ) -> Interaction:
+        """Add a log entry (index None) or replace one, from a form's values (FormError).
+
+        The offer's own contact is written as no one in particular (""), so the entry stays
+        theirs when the contact is renamed."""
+        if " ".join(values.get("contact", "").split()) == " ".join(offer.contact_name.split()):
+            values = {**values, "contact": ""}
+        entry = parse_interaction(values, today)
+        if index is None:
+            offer.log.append(entry)
+        else:
+            offer.log[index] = entry
+        return entry
+
+    def save_contact(self, offer: Offer, index: int | None, values: dict[str, str]) -> Contact:
+        """Add a contact (index None) or replace one, from a form's values (FormError)."""
+        contact = parse_contact(values)
+        if index is None:
+            offer.contacts.append(contact)
+        else:
+            offer.contacts[index] = contact
+        return contact
+
+    def delete_record(self, offer: Offer, kind: str, index: int) -> bool:
+        """Delete a contact ("contact") or a log entry ("log"); False when it is gone already."""
+        items: list[Contact] | list[Interaction] = (
+            offer.contacts if kind == "contact" else offer.log
+        )
+        if not 0 <= index < len(items):
+            return False
+        del items[index]
+        return True
+
+    def log_sent(self, offer: Offer, plan: SentPlan) -> None:
+        """Log what `care.plan_sent` showed the person and they confirmed."""
+        care.log_sent(offer, plan.entry, declines=plan.declines)
+
+    def plan_send(self, offer: Offer, text: str, now: datetime) -> None:
+        """When the person will send the draft: a time, "next", or "" to clear (FormError)."""
+        offer.send_at = parse_send_at(text, now)
+
+    def set_reconsider(
+        self, offer: Offer, values: dict[str, str], today: date, *, firm: bool
+    ) -> None:
+        """What would change their mind (FormError), or that nothing would (`firm`)."""
+        offer.reconsider = parse_terms(values, today)
+        offer.firm = firm
+
+    def set_counter(self, offer: Offer, values: dict[str, str], received: str, today: date) -> None:
+        """A counter-offer's terms and the day it came (FormError naming every bad field)."""
+        errors: dict[str, str] = {}
+        terms = None
+        try:
+            terms = parse_terms(values, today)
+        except FormError as exc:
+            errors.update(exc.errors)
+        try:
+            day = parse_date_field(received, today) or today
+        except FieldError as exc:
+            errors["received"] = str(exc)
+        if errors:
+            raise FormError(errors)
+        offer.counter = terms
+        offer.counter_received = day if terms else None
 
     # ------------------------------------------------------------------ people
 

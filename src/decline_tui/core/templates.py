@@ -6,45 +6,18 @@ person can read a template as the sample letter it is. Each paragraph is a list 
 greeting, thanks, decline, reason, positive, future, help (optional), a well-wish and
 the sign-off. Some parts appear only in some cases (compose.CONDITIONAL): an apology when
 the answer is late, the offer to help when the person offers referrals, a phone script's
-branches.
+branches. The README's Templates section names every part a built-in writes
+(tests/test_compose.py holds the two together).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
+from typing import Any
 
-from decline_tui.core.kinds import KINDS, TEMPLATE_KINDS
 from decline_tui.core.model import MEDIUMS, Template, Workbook
-
-PARTS = (
-    "greeting",
-    "thanks",
-    "late",  # sorry for the delay: only when the answer is late
-    "lead",  # leads into the decline ("I wanted you to hear it from me first.")
-    "decline",
-    "reason",
-    "positive",
-    "news",  # a check-in's congratulations on their news, when there is some
-    "no-news",  # …and its opening when there is none
-    "recall",  # a check-in's nod to your last conversation and its topic (core.people)…
-    "caught-up",  # …or to the conversation alone, when its note names no short topic
-    "future",
-    "help",
-    "value",  # something of value a check-in offers, whatever the offer said about referrals
-    "by-deadline",  # a holding reply's date: the deadline while it is ahead…
-    "by-soon",  # …else a few days from the day it is sent
-    "detail",  # a thank-you note's sentence on what you talked about, from the contact's note…
-    "no-detail",  # …and its plainer sentence while the contact has no note
-    "told",  # a thank-you note's one line that the decline went to someone else
-    "wish",  # the warm close before the sign-off
-    "closing",
-    # a phone script's branches, said only if the call goes that way
-    "if-why",
-    "if-counter",
-    "if-counter-open",
-    "voicemail",
-)
 
 # Placeholder -> field it is filled from. Keys are compared case-insensitively, with
 # curly apostrophes straightened, so "[Hiring Manager’s Name]" works too.
@@ -99,36 +72,15 @@ PLACEHOLDERS: dict[str, str] = {
     "their name": "contact_name",
 }
 
-# What each field is, for help screens and the README.
-FIELD_HELP: dict[str, str] = {
-    "company": "the company's name (offer.company)",
-    "role": "the job title (offer.role)",
-    "contact_name": "the hiring manager's or recruiter's full name (offer.contact_name)",
-    "contact_first_name": "the first name from offer.contact_name",
-    "contact_email": "the contact's email (offer.contact_email)",
-    "admired": "a specific aspect of the company you admired (offer.admired)",
-    "project": "a project or part of the role you enjoyed learning about (offer.project)",
-    "reason": "your brief reason, one or two sentences (offer.reason)",
-    "your_name": "your name (profile.name)",
-    "your_first_name": "your first name (from profile.name)",
-    "your_email": "your email (profile.email)",
-    "deadline": "the offer's deadline (offer.deadline)",
-    "answer_by": "a few days from the day it is sent, when the deadline has passed",
-    "referrer": "the full name of who referred you (offer.referrer)",
-    "referrer_first_name": "the first name from offer.referrer",
-    "referrer_email": "the referrer's email (offer.referrer_email)",
-    "news": "their or the company's latest news, for a check-in (offer.news)",
-    "recalled_when": "when you last talked with the person checked in with, from their log "
-    "(“in March”), for a check-in to a person (F10, core.people)",
-    "recalled_topic": "what that conversation was about, when its note says it in a few words",
-    "talked_about": "what you talked about with the person a thank-you note goes to (their "
-    "contact's note)",
-    "decline_recipient": "who your decline went to, as a sentence names them (the offer's "
-    "contact: “María”, “the hiring team”), for a thank-you note to someone else",
-}
 
-
-def _t(name: str, medium: str, description: str, subject: str, *paragraphs, **extra) -> Template:
+def _t(
+    name: str,
+    medium: str,
+    description: str,
+    subject: str,
+    *paragraphs: Iterable[tuple[str, str]],
+    **extra: Any,
+) -> Template:
     return Template(
         name=name,
         medium=medium,
@@ -789,8 +741,6 @@ ALT_SUBJECTS: dict[str, tuple[str, ...]] = {
         "Checking in after the [Job Title] interviews – [Your Name]",
     ),
 }
-# Replies whose decision is final: the checklist flags bargaining words in them.
-FIRM_TEMPLATES = frozenset(n for n, k in TEMPLATE_KINDS.items() if KINDS[k].firm)
 
 
 class TemplateError(LookupError):

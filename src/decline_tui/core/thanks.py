@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -67,11 +68,6 @@ def _slug(contact: Contact, index: int) -> str:
 def draft_key(contact: Contact, medium: str) -> str:
     """Where the person's own text of this note is kept: "thanks/ana-bell/email"."""
     return f"{KEY_PREFIX}{_person_slug(contact) or 'contact'}/{medium}"
-
-
-def is_thanks_key(key: str) -> bool:
-    """Whether an offer.drafts key holds a thank-you note (not the decline's own text)."""
-    return key.startswith(KEY_PREFIX)
 
 
 def gets_the_decline(offer: Offer, contact: Contact) -> bool:
@@ -208,11 +204,12 @@ def find_contact(offer: Offer, query: str) -> int:
     if not q:
         raise ValueError("give a contact's name or email")
     contacts = list(enumerate(offer.contacts))
-    for test in (
+    tests: tuple[Callable[[Contact], bool], ...] = (
         lambda c: _folded(c.email) == q or _folded(c.name) == q,
         lambda c: _folded(c.name).startswith(q),
         lambda c: any(w.startswith(q) for w in _folded(c.name).split()),
-    ):
+    )
+    for test in tests:
         found = [i for i, c in contacts if test(c)]
         if len(found) == 1:
             return found[0]
@@ -226,7 +223,9 @@ def find_contact(offer: Offer, query: str) -> int:
 # --------------------------------------------------------------------------- files
 
 
-def _content(wb: Workbook, offer: Offer, note: ThanksNote, path: Path, now: datetime):
+def _content(
+    wb: Workbook, offer: Offer, note: ThanksNote, path: Path, now: datetime
+) -> str | bytes:
     """The note as the file's extension asks: text, Markdown, or an .eml addressed to them."""
     try:
         return export.export_content(

@@ -9,9 +9,10 @@ import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
+from typing import Any
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.driver import Driver
 from textual.screen import Screen
 from textual.theme import Theme
@@ -121,8 +122,7 @@ class DeclineApp(KeyGate, App[None]):
         self.signalled(signal.SIGHUP)
 
     def _theme_changed(self, theme: Theme) -> None:
-        if self.session.wb.theme != theme.name:
-            self.session.wb.theme = theme.name
+        if self.session.set_theme(theme.name):
             screen = self._main_screen()
             if screen is not None:
                 screen.mark_dirty()
@@ -141,22 +141,24 @@ class DeclineApp(KeyGate, App[None]):
         sections = [
             (
                 "Everywhere",
-                [
-                    *self.BINDINGS,
-                    *MainScreen.BINDINGS,
-                    Binding(
-                        "ctrl+p",
-                        "command_palette",
-                        "Command palette",
-                        tooltip="Every action, searchable",
-                    ),
-                ],
+                as_bindings(
+                    [
+                        *self.BINDINGS,
+                        *MainScreen.BINDINGS,
+                        Binding(
+                            "ctrl+p",
+                            "command_palette",
+                            "Command palette",
+                            tooltip="Every action, searchable",
+                        ),
+                    ]
+                ),
             ),
-            ("In the offers list", OfferList.BINDINGS),
-            ("In the scenario helper", ScenarioPanel.BINDINGS),
-            ("In the checklist", ChecklistPane.BINDINGS),
-            ("In the thank-you notes (y)", ThanksScreen.BINDINGS),
-            ("In the check-ins (F10)", DueScreen.BINDINGS),
+            ("In the offers list", as_bindings(OfferList.BINDINGS)),
+            ("In the scenario helper", as_bindings(ScenarioPanel.BINDINGS)),
+            ("In the checklist", as_bindings(ChecklistPane.BINDINGS)),
+            ("In the thank-you notes (y)", as_bindings(ThanksScreen.BINDINGS)),
+            ("In the check-ins (F10)", as_bindings(DueScreen.BINDINGS)),
             (
                 "Moving around",
                 [
@@ -198,14 +200,14 @@ class DeclineApp(KeyGate, App[None]):
                     f"{shown} works on the main screen: close this first (escape).", timeout=3
                 )
             return True
-        action = next((b.action for b in MainScreen.BINDINGS if key in keys_of(b)), "")
+        action = next((b.action for b in as_bindings(MainScreen.BINDINGS) if key in keys_of(b)), "")
         reason = main.unavailable(key, action)
         if reason is None:
             return False
         main.notify(reason, timeout=4, markup=False)
         return True
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         main = self._main_screen()
         if main is None:
@@ -215,6 +217,12 @@ class DeclineApp(KeyGate, App[None]):
         )
         for title, help_text, action in PALETTE:
             yield SystemCommand(title, help_text, partial(main.run_action, action))
+
+
+def as_bindings(bindings: Iterable[BindingType]) -> list[Binding]:
+    """A BINDINGS list as Binding objects (an entry may be a (key, action[, description])
+    tuple), each kept whole: "escape,f1" stays one binding, as the help shows it."""
+    return [b if isinstance(b, Binding) else Binding(*b) for b in bindings]
 
 
 def keys_of(binding: Binding) -> list[str]:
@@ -230,5 +238,5 @@ def _key_handler(key: str) -> Callable[[DeclineApp], bool]:
 
 
 # Textual calls key_<name> on the app for a key that reached it unhandled (dispatch_key).
-for _key in {key for binding in MainScreen.BINDINGS for key in keys_of(binding)}:
+for _key in {key for binding in as_bindings(MainScreen.BINDINGS) for key in keys_of(binding)}:
     setattr(DeclineApp, f"key_{_key.replace('+', '_')}", _key_handler(_key))

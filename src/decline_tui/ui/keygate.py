@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
+from typing import Any
 
 from textual import events
 from textual.app import App
@@ -35,10 +36,10 @@ GUARD_SECONDS = 1.0  # a round not back by then belongs to a pump that went away
 HOLD_SECONDS = 5.0  # a hold not let go by then belongs to work that failed: keys go on
 
 
-class KeyGate(App):
+class KeyGate(App[None]):
     """Mixin for the App: keys and pastes from the terminal are handled strictly in order."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._held: deque[events.Event] = deque()
         self._in_flight = False

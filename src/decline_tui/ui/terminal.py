@@ -63,7 +63,9 @@ class SafeLinuxDriver(LinuxDriver):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._file = _Output(self._file)
+        # Textual types `_file` as what sys.__stderr__ is (a TextIOWrapper, or None with no
+        # stderr at all); _Output stands in for it, with the same write, flush and fileno.
+        self._file = _Output(self._file)  # type: ignore[assignment, arg-type]
 
     def run_input_thread(self) -> None:
         selector = selectors.SelectSelector()
@@ -77,7 +79,9 @@ class SafeLinuxDriver(LinuxDriver):
         decode = getincrementaldecoder("utf-8")(errors="replace").decode
         hung_up = False
 
-        def process(selector_events, final: bool = False) -> None:
+        def process(
+            selector_events: list[tuple[selectors.SelectorKey, int]], final: bool = False
+        ) -> None:
             nonlocal hung_up
             for last, (_key, mask) in loop_last(selector_events):
                 if not mask & event_read:

@@ -223,7 +223,9 @@ def _fold(text: str) -> str:
     """Lower-case, with every character that a case-insensitive pattern takes for an ASCII
     letter (K for a Kelvin sign, say) turned into that letter: a clue found in the pattern's
     words is then found here too."""
-    odd = {c: _as_ascii(c) for c in set(text) if ord(c) > 127 and _ASCII_LETTER.fullmatch(c)}
+    odd: dict[str, str | int | None] = {
+        c: _as_ascii(c) for c in set(text) if ord(c) > 127 and _ASCII_LETTER.fullmatch(c)
+    }
     return text.translate(str.maketrans(odd)).lower() if odd else text.lower()
 
 

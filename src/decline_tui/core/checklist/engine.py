@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from decline_tui.core.care import decline_date
 from decline_tui.core.kinds import REFERRER, contact_of, kind_of
@@ -292,7 +293,7 @@ def _detail(offer: Offer) -> str | None:
     return None if contact is None else contact.note
 
 
-def overrules_for(wb: Workbook, offer: Offer) -> dict:
+def overrules_for(wb: Workbook, offer: Offer) -> dict[str, Any]:
     """The context's `disabled` and `ignored` from the workbook's settings and the offer's
     [offers.checklist]: a rule off for the workbook says so even when the offer agrees."""
     disabled = {r: "offer" for r in offer.checklist.disabled}
@@ -301,7 +302,7 @@ def overrules_for(wb: Workbook, offer: Offer) -> dict:
     return {"disabled": disabled, "ignored": ignored}
 
 
-def _triggers(wb: Workbook, offer: Offer, timely_from: str, now: datetime | None) -> dict:
+def _triggers(wb: Workbook, offer: Offer, timely_from: str, now: datetime | None) -> dict[str, Any]:
     """The dates a follow-up is timed from, read from the offer's log and check-ins."""
     if timely_from == "follow-up":
         days = [i.date for i in offer.log if i.kind == "follow-up"]
@@ -327,7 +328,13 @@ def _triggers(wb: Workbook, offer: Offer, timely_from: str, now: datetime | None
     return {}
 
 
-def _finding(rule: str, status: str, message: str, spans=(), hint: str = "") -> Finding:
+def _finding(
+    rule: str,
+    status: str,
+    message: str,
+    spans: Iterable[tuple[int, int]] = (),
+    hint: str = "",
+) -> Finding:
     r = RULES[rule]
     if not hint:
         hint = r.why if status in (PASS, SKIP) else f"{r.fix} Why: {r.why}"

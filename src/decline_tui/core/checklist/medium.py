@@ -11,7 +11,7 @@ LINKEDIN_FREE, LINKEDIN_PREMIUM = 200, 300
 def rule_subject(msg: Message, ctx: CheckContext) -> Finding:
     if ctx.medium != "email":
         return _finding("subject", SKIP, f"No subject line is needed for {ctx.medium}.")
-    if msg.subject:
+    if msg.subject and msg.subject_span is not None:  # the two are set together
         return _finding("subject", PASS, f"Subject: “{msg.subject}”.", (msg.subject_span,))
     if msg.subject is not None:
         return _finding("subject", WARN, "The subject line is empty.")

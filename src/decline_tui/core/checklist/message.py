@@ -73,7 +73,8 @@ class Message:
             self.attached = _attached_region(self.straight, self.body_start)
             end = self.attached[0] if self.attached else end
         self.quoted = _quoted_regions(self.straight[:end], self.body_start)
-        self.own = _blank(self.straight, (*self.quoted, *([self.attached] * bool(self.attached))))
+        attached = [self.attached] if self.attached else []
+        self.own = _blank(self.straight, (*self.quoted, *attached))
         self.signature = _signature_region(self.own, self.body_start, self.medium)
         self.script_end = len(self.own)
         if self.medium == "phone":
@@ -150,13 +151,15 @@ class Message:
         b = len(self.norm) if end is None else end
         return list(_WORD.finditer(self.norm, a, b))
 
-    def search(self, pattern: re.Pattern[str], start: int | None = None, end: int | None = None):
+    def search(
+        self, pattern: re.Pattern[str], start: int | None = None, end: int | None = None
+    ) -> list[re.Match[str]]:
         a = self.body_start if start is None else start
         b = len(self.norm) if end is None else end
         if not self.quoted and self.signature is None:
             return list(pattern.finditer(self.norm, a, b))
         # Only where the message is: a long blanked chain costs every pattern a try per space.
-        found = []
+        found: list[re.Match[str]] = []
         for lo, hi in self.live:
             if max(a, lo) < min(b, hi):
                 found += pattern.finditer(self.norm, max(a, lo), min(b, hi))

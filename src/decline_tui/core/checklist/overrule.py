@@ -20,7 +20,6 @@ from .engine import FAIL, RULES, SKIP, WARN, CheckContext, Finding
 
 DISMISSED = "dismissed"
 OFFER, WORKBOOK, COMMAND_LINE = "offer", "workbook", "command line"
-SCOPES = (OFFER, WORKBOOK, COMMAND_LINE)
 _WHERE = {
     OFFER: "for this offer",
     WORKBOOK: "for the workbook",

@@ -482,13 +482,13 @@ def rule_closing(msg: Message, ctx: CheckContext) -> Finding:
             (span,),
         )
     # A bare signature block: the name, perhaps with a title or phone line under it.
-    named = [ln for ln in msg.lines[1:][-3:] if _looks_like_name(ln.text, ctx)]
-    if named:
+    name_lines = [ln for ln in msg.lines[1:][-3:] if _looks_like_name(ln.text, ctx)]
+    if name_lines:
         return _finding(
             "closing",
             WARN,
             "It ends with your name but no sign-off such as “Best regards,”.",
-            ((named[0].start, last.end),),
+            ((name_lines[0].start, last.end),),
         )
     return _finding(
         "closing",

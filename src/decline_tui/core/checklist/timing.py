@@ -7,6 +7,8 @@ rules are in core.timing.
 
 from __future__ import annotations
 
+from datetime import date
+
 from decline_tui.core.kinds import KINDS
 from decline_tui.core.timing import PROMPT_DAYS, describe_moment, is_good_send_time, next_send_time
 
@@ -96,11 +98,12 @@ def rule_timely(msg: Message, ctx: CheckContext) -> Finding:
                 f"Answered {_days(waited)} after the offer, {_days(left)} before the deadline.",
             )
         return _finding("timely", PASS, f"Answered {_days(waited)} after the offer came.")
-    left = (ctx.deadline - today).days  # type: ignore[operator]
+    assert ctx.deadline is not None  # no date at all returned SKIP above
+    left = (ctx.deadline - today).days
     return _finding("timely", PASS, f"Before the deadline: {_days(left)} left.")
 
 
-def _prompt(ctx: CheckContext, came, what: str, set_it: str) -> Finding:
+def _prompt(ctx: CheckContext, came: date | None, what: str, set_it: str) -> Finding:
     """Answered within PROMPT_DAYS of `came` (what came, as words), else a warning; never a
     failure: the offer's deadline has nothing to do with a reply to a later message."""
     if came is None:
@@ -220,12 +223,12 @@ def rule_send_time(msg: Message, ctx: CheckContext) -> Finding:
         when = describe_moment(ctx.send_at, ctx.now)
         if is_good_send_time(ctx.send_at):
             return _finding("send-time", PASS, f"Planned for {when}: a good time to send.")
-        nxt = describe_moment(next_send_time(ctx.send_at), ctx.now)
+        better = describe_moment(next_send_time(ctx.send_at), ctx.now)
         return _finding(
             "send-time",
             WARN,
-            f"Planned for {when}, outside business hours; {nxt} would be better.",
-            hint=f"Plan it for {nxt} (p). Why: {RULES['send-time'].why}",
+            f"Planned for {when}, outside business hours; {better} would be better.",
+            hint=f"Plan it for {better} (p). Why: {RULES['send-time'].why}",
         )
     if is_good_send_time(ctx.now):
         return _finding("send-time", PASS, "Now is within business hours: a good time to send.")

@@ -22,7 +22,7 @@ from decline_tui.core.store.paths import (
     data_dir,
     workbook_path,
 )
-from decline_tui.core.store.reading import parse, read_text, read_workbook
+from decline_tui.core.store.reading import read_text, read_workbook
 from decline_tui.core.store.schema import MAX_CHECKIN_MONTHS, MIGRATIONS, SCHEMA_VERSION
 from decline_tui.core.store.writing import apply
 
@@ -41,7 +41,6 @@ __all__ = [
     "atomic_write",
     "data_dir",
     "keep_beside",
-    "parse",
     "read_text",
     "read_workbook",
     "remove_stale_temps",

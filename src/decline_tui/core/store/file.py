@@ -266,7 +266,8 @@ class Store:
             return None
         self._base_from_raw()
         if self._base is not None:
-            return copy_model(self._base)
+            base: Workbook = copy_model(self._base)
+            return base
         if not self._text.strip():
             return Workbook()  # there was no file
         try:

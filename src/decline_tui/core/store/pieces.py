@@ -160,7 +160,7 @@ def _reads_as(piece: str, offer: Offer) -> bool:
         return False
     if back == offer:
         return True
-    empty = {}
+    empty: dict[str, Any] = {}
     for key in OFFER_TERMS:
         terms = getattr(offer, key)
         if terms is not None and terms.is_empty() and getattr(back, key) is None:

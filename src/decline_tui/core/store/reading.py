@@ -126,13 +126,6 @@ def _give_ids(doc: TOMLDocument, wb: Workbook) -> None:
             table["id"] = offer.id
 
 
-def parse(data: bytes, path: Path) -> tuple[Workbook, TOMLDocument]:
-    """Bytes of a workbook file to its Workbook and the document a save would edit."""
-    text = decode(data, path)
-    read = read_text(text, path)
-    return read.wb, read.doc if read.doc is not None else tomlkit.parse(text)
-
-
 def read_workbook(data: bytes, path: Path) -> Workbook:
     """Bytes of a workbook file to the Workbook that Store.load would give, or WorkbookError."""
     text = decode(data, path)
@@ -214,7 +207,9 @@ class Reader:
         line, col = locate(self.text, where)
         return WorkbookError(self.path, message, line, col)
 
-    def expect(self, where: tuple[Any, ...], value: Any, kind: type | tuple[type, ...], want: str):
+    def expect(
+        self, where: tuple[Any, ...], value: Any, kind: type | tuple[type, ...], want: str
+    ) -> Any:
         if type(value) is kind:  # the usual case, and the quick one
             return value
         if isinstance(value, bool) and kind is not bool and bool not in _as_tuple(kind):
@@ -497,7 +492,7 @@ class Reader:
             raise self.fail(
                 where, f"{_dotted(where)} has no date: add one such as date = 2026-11-30"
             )
-        values = {"date": self.day((*where, "date"), raw["date"])}
+        values: dict[str, Any] = {"date": self.day((*where, "date"), raw["date"])}
         for key in LOG_STR:
             if key in raw:
                 value = raw[key]

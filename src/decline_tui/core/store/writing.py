@@ -8,13 +8,22 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date, datetime
 from typing import Any
 
 import tomlkit
 from tomlkit import items as tomlkit_items
-from tomlkit.items import AoT, Array, InlineTable, Table, Whitespace
+from tomlkit.items import (
+    AoT,
+    Array,
+    InlineTable,
+    String,
+    StringType,
+    Table,
+    Trivia,
+    Whitespace,
+)
 from tomlkit.toml_document import TOMLDocument
 
 from decline_tui.core.model import (
@@ -45,33 +54,80 @@ from decline_tui.core.store.schema import (
 )
 from decline_tui.core.templates import SCENARIO_TEMPLATES
 
+# TOML's escapes for basic strings (toml.io/en/v1.0.0#string), written the way tomlkit writes
+# them (ESC as \u001b, which TOML 1.0 readers such as tomllib accept). tomlkit's own escaping
+# (tomlkit._utils.escape_string) slices the rest of the string at every character: quadratic,
+# so one 100,000-character note froze a save for minutes. String values are escaped here and
+# handed to tomlkit as finished items (_string_item), through its public item classes.
+_SHORT_ESCAPES = {
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+    '"': '\\"',
+    "\\": "\\\\",
+    '"""': '""\\"',
+}
+_BASIC = re.compile(r'[\x00-\x1f\x7f"\\]')  # a "..." string: every control character
+_MULTILINE = re.compile(r'[\x00-\x09\x0b-\x0c\x0e-\x1f\x7f\\]|"""')  # """...""": \n stays
 
-def _linear_escape_string(s: str, escape_sequences: Any = None) -> str:
-    """tomlkit's escape_string, output for output, in linear time.
 
-    tomlkit's slices the rest of the string at every character; it also runs for every key
-    looked up in a table, so one 100,000-character name or field froze a save for seconds.
-    """
-    from tomlkit import _utils
+def _escaped(seq: str) -> str:
+    return _SHORT_ESCAPES.get(seq) or "".join(f"\\u{ord(c):04x}" for c in seq)
 
-    sequences = _utils._basic_escapes if escape_sequences is None else escape_sequences
-    found = sorted({q for q in sequences if q in s}, key=len, reverse=True)
+
+def _escape(pattern: re.Pattern[str], value: str) -> str:
+    return pattern.sub(lambda m: _escaped(m[0]), value)
+
+
+# Keys are the one place the store cannot hand tomlkit finished text: tomlkit quotes a key
+# again from its plain string at every lookup, and iterates tables by their plain keys (a
+# nested table's values(), for one), so a 100,000-character template name, person or medium
+# would go through the quadratic escaping on every save, many times. The store therefore
+# replaces the name tomlkit.items calls, for the whole process, by a linear function giving
+# the same output. It relies on tomlkit.items.escape_string(s, escape_sequences) existing
+# with that meaning: tomlkit is pinned to the versions checked (pyproject.toml), and
+# tests/test_store_pieces.py fails loudly when the name, its signature or its output change.
+_BASIC_ESCAPES = frozenset(map(chr, range(0x20))) | {"\x7f", '"', "\\"}
+
+
+def _linear_escape_string(s: str, escape_sequences: Collection[str] = _BASIC_ESCAPES) -> str:
+    """tomlkit's escape_string, output for output, in linear time."""
+    found = sorted({q for q in escape_sequences if q in s}, key=len, reverse=True)
     if not found:
         return s
-    pattern = re.compile("|".join(re.escape(q) for q in found))
-    table = {q: _utils._compact_escapes.get(q) or _utils._unicode_escape(q) for q in found}
-    return pattern.sub(lambda m: table[m.group()], s)
+    return re.sub("|".join(map(re.escape, found)), lambda m: _escaped(m[0]), s)
 
 
 tomlkit_items.escape_string = _linear_escape_string
 
 
-def _string_item(value: str) -> Any:
-    # Multi-line strings keep a long note readable in the file, but a carriage return in
-    # one would be read back as a plain line break by other TOML parsers: escape those.
-    if "\n" in value and "\r" not in value:
-        return tomlkit.string(value, multiline=True)
-    return tomlkit.string(value)
+def _string_item(value: str, *, multiline: bool = True) -> String:
+    """`value` as a TOML string item, escaped here (tomlkit's escaping is quadratic).
+
+    Multi-line strings keep a long note readable in the file, but a carriage return in one
+    would be read back as a plain line break by other TOML parsers: escape those. In a list
+    each string stays on its line, as tomlkit writes it.
+    """
+    if multiline and "\n" in value and "\r" not in value:
+        text = _escape(_MULTILINE, value)
+        if text.startswith("\n"):  # a reader drops the newline right after the opening """
+            text = "\n" + text
+        return String(StringType.MLB, value, text, Trivia())
+    return String(StringType.SLB, value, _escape(_BASIC, value), Trivia())
+
+
+def _value(value: Any) -> Any:
+    """What goes into a table: strings, and those inside a list, as _string_item makes them."""
+    if isinstance(value, str):
+        return _string_item(value)
+    if isinstance(value, list) and any(isinstance(v, str) for v in value):
+        array = tomlkit.array()
+        for v in value:
+            array.append(_string_item(v, multiline=False) if isinstance(v, str) else v)
+        return array
+    return value
 
 
 def _same(current: Any, value: Any) -> bool:
@@ -85,13 +141,19 @@ def _same(current: Any, value: Any) -> bool:
         # The reader turns a CRLF inside a multi-line string into LF; tomlkit keeps it.
         # What the reader makes of the item decides, so a CRLF file keeps its lines.
         try:
-            return loads(f"x = {current.as_string()}")["x"] == value
+            return bool(loads(f"x = {current.as_string()}")["x"] == value)
         except Exception:  # not an item the reader can read alone: write it afresh
             return False
     return False
 
 
-def _update(table: Table | InlineTable | TOMLDocument, key: str, value: Any, *, keep_default=None):
+def _update(
+    table: Table | InlineTable | TOMLDocument,
+    key: str,
+    value: Any,
+    *,
+    keep_default: Any = None,
+) -> None:
     """Set key only when its value changed, so untouched lines keep their formatting.
 
     `keep_default` is the value that needs no line in the file: a missing key holding
@@ -104,10 +166,10 @@ def _update(table: Table | InlineTable | TOMLDocument, key: str, value: Any, *, 
     if key not in table:
         if keep_default is not None and value == keep_default:
             return
-        table[key] = _string_item(value) if isinstance(value, str) else value
+        table[key] = _value(value)
         return
     if not _same(table[key], value):
-        table[key] = _string_item(value) if isinstance(value, str) else value
+        table[key] = _value(value)
 
 
 def _update_optional(table: Table | InlineTable, key: str, value: Any) -> None:
@@ -160,7 +222,7 @@ def _write_drafts(table: Table | InlineTable, texts: dict[str, str], *, spaced: 
             del table["drafts"]
         return
     fresh = drafts is None
-    if fresh:
+    if drafts is None:
         table["drafts"] = _sub_table(table)
         drafts = table["drafts"]
     for medium in [m for m in drafts if m not in texts]:
@@ -210,7 +272,7 @@ def _write_terms(
             del table[key]
         return
     fresh = current is None
-    if fresh:
+    if current is None:
         table[key] = _sub_table(table)
         current = table[key]
     elif _matches(current, terms, TERMS_DEFAULTS):
@@ -235,8 +297,8 @@ def _ignored_value(current: Any) -> list[tuple[str, str]] | None:
 
 def _ignored_entry(rule: str, text: str) -> InlineTable:
     entry = tomlkit.inline_table()
-    entry["rule"] = rule
-    entry["text"] = tomlkit.string(" ".join(text.split()))
+    entry["rule"] = _string_item(rule)
+    entry["text"] = _string_item(" ".join(text.split()))
     return entry
 
 
@@ -275,7 +337,7 @@ def _write_checklist(table: Table | InlineTable, checklist: Overrules, *, spaced
             del table["checklist"]
         return
     fresh = current is None
-    if fresh:
+    if current is None:
         table["checklist"] = _sub_table(table)
         current = table["checklist"]
     _update_optional(current, "disabled", list(checklist.disabled))
@@ -396,7 +458,7 @@ def _template_table(tpl: Template, *, spaced: bool) -> Table:
     table = tomlkit.table()
     if tpl.description:
         table["description"] = _string_item(tpl.description)
-    table["medium"] = tpl.medium
+    table["medium"] = _string_item(tpl.medium)
     table["subject"] = _string_item(tpl.subject)
     table["paragraphs"] = _paragraphs(tpl, spaced=spaced)
     return table
@@ -574,7 +636,7 @@ def _write_settings_checklist(settings: Any, disabled: list[str]) -> None:
             del current["disabled"]
         return
     fresh = current is None
-    if fresh:
+    if current is None:
         settings["checklist"] = _sub_table(settings)
         current = settings["checklist"]
     _update(current, "disabled", list(disabled))

@@ -7,8 +7,7 @@ scenarios); the main screen then recomputes and saves as for any other edit.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,11 +19,13 @@ from textual.widgets.option_list import Option
 
 from decline_tui.core import care
 from decline_tui.core.model import CHANNELS, KINDS, REMOTE, Offer, Terms
+from decline_tui.core.parsing import FormError
 from decline_tui.ui.screens.dialogs import Field, FormDialog, confirm
+from decline_tui.ui.screens.host import Host
 from decline_tui.ui.widgets.literal import visible
 
 if TYPE_CHECKING:
-    from decline_tui.core.session import DraftView, Session
+    from decline_tui.ui.screens.main import MainScreen
 
 # Command palette entries for these actions: (title, help, action).
 CARE_PALETTE = [
@@ -40,6 +41,11 @@ CARE_PALETTE = [
         "care: check-ins due",
         "The people to keep in touch with: history, a check-in note, snooze",
         "show_checkins",
+    ),
+    (
+        "care: check-in months",
+        "How many months after a decline to check in (3, 6, 12), for this offer or all",
+        "checkin_months",
     ),
     (
         "care: thank-you notes",
@@ -75,17 +81,6 @@ def _terms_fields(terms: Terms | None, start_label: str) -> list[Field]:
         Field("start", start_label, t.start.isoformat() if t.start else "", "YYYY-MM-DD"),
         Field("notes", "Notes", t.notes, "anything else"),
     ]
-
-
-def _people_of(offer: Offer) -> tuple[str, tuple[str, ...]]:
-    """Who a log entry can be with: the offer's contact first, then each contact met, by
-    name, once each (a log entry names the person, so it follows them across offers)."""
-    main = " ".join(offer.contact_name.split())
-    seen: dict[str, str] = {}
-    for name in (main, *(" ".join(c.name.split()) for c in offer.contacts)):
-        if name:
-            seen.setdefault(name.casefold(), name)
-    return main, tuple(seen.values())
 
 
 class RecordsScreen(ModalScreen[None]):
@@ -159,11 +154,11 @@ class RecordsScreen(ModalScreen[None]):
         if picked is None:
             return
         kind, i = picked
-        items = self.offer.contacts if kind == "c" else self.offer.log
+        session = self.owner.session
 
         def done(choice: str | None) -> None:
-            if choice == "yes" and i < len(items):
-                del items[i]
+            record = "contact" if kind == "c" else "log"
+            if choice == "yes" and session.delete_record(self.offer, record, i):
                 self.owner._changed()
                 self.fill()
 
@@ -182,25 +177,12 @@ class RecordsScreen(ModalScreen[None]):
             self.owner.edit_interaction(self.offer, i, self.fill)
 
 
-class CareActions:
-    """Mixed into MainScreen: relies on its session, offer, refresh and save methods."""
+class CareActions(Host):
+    """Mixed into MainScreen: relies on its session, offer, refresh and save methods (host.py)."""
 
-    session: Session
-    _view: DraftView | None
-
-    if TYPE_CHECKING:  # provided by MainScreen
-        offer: Offer | None
-        today: date
-        now: datetime
-        medium: str
-        app: object
-
-        def mark_dirty(self) -> None: ...
-        def refresh_draft(self) -> None: ...
-        def refresh_list(self) -> None: ...
-        def load_form(self) -> None: ...
-        def select_offer(self, offer_id: str | None) -> None: ...
-        def notify(self, message: str, **kwargs: object) -> None: ...
+    def _main(self) -> MainScreen:
+        """This screen as what it is: MainScreen is the one class these actions are mixed into."""
+        return cast("MainScreen", self)
 
     def _changed(self) -> None:
         self.refresh_list()
@@ -208,8 +190,14 @@ class CareActions:
         self.mark_dirty()
         self.refresh_draft()
 
-    def _form(self, title: str, fields: list[Field], submit, intro: str = "") -> None:
-        self.app.push_screen(FormDialog(title, fields, submit, intro))  # type: ignore[attr-defined]
+    def _form(
+        self,
+        title: str,
+        fields: list[Field],
+        submit: Callable[[dict[str, str]], dict[str, str] | None],
+        intro: str = "",
+    ) -> None:
+        self.app.push_screen(FormDialog(title, fields, submit, intro))
 
     def guard_other_companies(
         self,
@@ -236,7 +224,7 @@ class CareActions:
             elif choice == "no" and fix is not None:
                 fix("no-other-company")
 
-        self.app.push_screen(  # type: ignore[attr-defined]
+        self.app.push_screen(
             confirm(
                 "This draft names another company",
                 f"{finding.message} Declining one offer should never mention the others. "
@@ -260,13 +248,13 @@ class CareActions:
         def done(choice: str | None) -> None:
             if choice != "yes" or offer not in self.session.wb.offers:
                 return
-            care.log_sent(offer, plan.entry, declines=plan.declines)
+            self.session.log_sent(offer, plan)
             self._changed()
             self.notify(plan.done(), markup=False)
 
         def ask() -> None:
             yes = "Log it again" if plan.already else "Log as sent"
-            self.app.push_screen(  # type: ignore[attr-defined]
+            self.app.push_screen(
                 confirm(plan.title(), plan.question(), yes=yes, default="no"), done
             )
 
@@ -276,11 +264,13 @@ class CareActions:
         if self.offer is not None:
             self.edit_interaction(self.offer, None)
 
-    def edit_interaction(self, offer: Offer, index: int | None, after=None) -> None:
+    def edit_interaction(
+        self, offer: Offer, index: int | None, after: Callable[[], None] | None = None
+    ) -> None:
         """Add a log entry (index None) or edit one; `after` runs once it is saved."""
         entry = offer.log[index] if index is not None else None
 
-        main, names = _people_of(offer)
+        main, names = self.session.log_people(offer)
         if (
             entry
             and entry.contact
@@ -289,16 +279,10 @@ class CareActions:
             names = (*names, entry.contact)  # someone no longer listed: kept, not replaced
 
         def submit(values: dict[str, str]) -> dict[str, str] | None:
-            if values.get("contact", "") == main:  # the offer's contact: stored as ""
-                values = {**values, "contact": ""}
             try:
-                new = care.parse_interaction(values, self.today)
-            except care.FormError as exc:
+                self.session.save_interaction(offer, index, values, self.today)
+            except FormError as exc:
                 return exc.errors
-            if index is None:
-                offer.log.append(new)
-            else:
-                offer.log[index] = new
             self._changed()
             if after:
                 after()
@@ -334,19 +318,17 @@ class CareActions:
         if self.offer is not None:
             self.edit_contact(self.offer, None)
 
-    def edit_contact(self, offer: Offer, index: int | None, after=None) -> None:
+    def edit_contact(
+        self, offer: Offer, index: int | None, after: Callable[[], None] | None = None
+    ) -> None:
         """Add a contact (index None) or edit one; `after` runs once it is saved."""
         c = offer.contacts[index] if index is not None else None
 
         def submit(values: dict[str, str]) -> dict[str, str] | None:
             try:
-                contact = care.parse_contact(values)
-            except care.FormError as exc:
+                self.session.save_contact(offer, index, values)
+            except FormError as exc:
                 return exc.errors
-            if index is None:
-                offer.contacts.append(contact)
-            else:
-                offer.contacts[index] = contact
             self._changed()
             if after:
                 after()
@@ -373,7 +355,7 @@ class CareActions:
 
     def action_show_records(self) -> None:
         if self.offer is not None:
-            self.app.push_screen(RecordsScreen(self, self.offer))  # type: ignore[attr-defined]
+            self.app.push_screen(RecordsScreen(self, self.offer))
 
     def action_plan_send(self) -> None:
         offer = self.offer
@@ -383,8 +365,8 @@ class CareActions:
 
         def submit(values: dict[str, str]) -> dict[str, str] | None:
             try:
-                offer.send_at = care.parse_send_at(values["send_at"], now)
-            except care.FormError as exc:
+                self.session.plan_send(offer, values["send_at"], now)
+            except FormError as exc:
                 return exc.errors
             self._changed()
             return None
@@ -405,10 +387,9 @@ class CareActions:
         def submit(values: dict[str, str]) -> dict[str, str] | None:
             firm = values.pop("firm") == "nothing would"
             try:
-                offer.reconsider = care.parse_terms(values, self.today)
-            except care.FormError as exc:
+                self.session.set_reconsider(offer, values, self.today, firm=firm)
+            except FormError as exc:
                 return exc.errors
-            offer.firm = firm
             self._changed()
             return None
 
@@ -435,19 +416,10 @@ class CareActions:
 
         def submit(values: dict[str, str]) -> dict[str, str] | None:
             received = values.pop("received")
-            errors: dict[str, str] = {}
             try:
-                terms = care.parse_terms(values, self.today)
-            except care.FormError as exc:
-                errors.update(exc.errors)
-            try:
-                day = care.parse_date_field(received, self.today) or self.today
-            except care.FieldError as exc:
-                errors["received"] = str(exc)
-            if errors:
-                return errors
-            offer.counter = terms
-            offer.counter_received = day if terms else None
+                self.session.set_counter(offer, values, received, self.today)
+            except FormError as exc:
+                return exc.errors
             self._changed()
             return None
 
@@ -471,27 +443,8 @@ class CareActions:
         offer = self.offer
         if offer is None:
             return
-        tab = self.query_one(ScenarioPanel).active  # type: ignore[attr-defined]
-        name: str | None = None
-        why = ""
-        if tab == "counter-offer":
-            verdict = scenarios.compare_counter(offer.reconsider, offer.counter, offer.firm)
-            name, why = verdict.template, verdict.summary
-        elif tab == "persistent-recruiter":
-            name, why = scenarios.recruiter_reply(offer)
-        elif tab == "multiple-offers":
-            if offer.status == "accepted":
-                name, why = "rescind", "Call first; this note confirms it."
-            elif scenarios.multiple_offers(self.session.wb).hold:
-                name, why = scenarios.hold_advice(self.session.wb, offer)
-            else:
-                why = "Each offer to decline has its own draft: ctrl+b moves to the next."
-        elif offer.referrer and offer.status in ("deciding", "declined"):
-            name, why = "referrer-note", f"A note to {offer.referrer}, who referred you."
-        elif offer.status == "declined":
-            name, why = "checkin-note", "A short check-in, with no ask."
-        else:
-            why = "Nothing to draft here until the offer is declined."
+        tab = self.query_one(ScenarioPanel).active
+        name, why = scenarios.reply_for(self.session.wb, offer, tab)
         self._draft_reply(offer, name, why)
 
     def _draft_reply(self, offer: Offer, name: str, why: str) -> None:
@@ -502,25 +455,23 @@ class CareActions:
         # The reply is drafted beside the decline, never in its place: `export` and the
         # decline's template stay as they were.
         self.session.draft_reply(offer, name)
-        self.leave_editing()  # type: ignore[attr-defined]
+        self.leave_editing()
         self._changed()
         self.notify(
             f"Reply: {name}. {why} ctrl+d goes back to the decline.", timeout=4, markup=False
         )
 
     def action_checkin_months(self) -> None:
+        """m in F10: how many months after a decline to check in, for one offer or all."""
         offer = self.offer
         wb = self.session.wb
 
         def submit(values: dict[str, str]) -> dict[str, str] | None:
+            this_offer = values["scope"] == "this offer"
             try:
-                months = care.parse_months(values["months"])
-            except care.FormError as exc:
+                self.session.set_checkin_months(offer, values["months"], this_offer=this_offer)
+            except FormError as exc:
                 return exc.errors
-            if values["scope"] == "this offer" and offer is not None:
-                offer.checkin_months = months
-            else:
-                wb.checkin_months = months
             self._changed()
             return None
 
@@ -576,11 +527,11 @@ class CareActions:
         """F10: the people to check in with, soonest first."""
         from decline_tui.ui.screens.people import DueScreen
 
-        self.app.push_screen(DueScreen(self))  # type: ignore[attr-defined]
+        self.app.push_screen(DueScreen(self._main()))
 
     def action_show_thanks(self) -> None:
         """y: a thank-you note to each person met through the selected offer."""
         from decline_tui.ui.screens.people import ThanksScreen
 
         if self.offer is not None:
-            self.app.push_screen(ThanksScreen(self, self.offer))  # type: ignore[attr-defined]
+            self.app.push_screen(ThanksScreen(self._main(), self.offer))

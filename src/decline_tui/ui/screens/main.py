@@ -31,9 +31,10 @@ from textual.widgets import OptionList, Static
 
 from decline_tui.core import export, leaving, textfile
 from decline_tui.core.checklist import DISMISSED, RULES, Finding
-from decline_tui.core.model import MEDIUMS, STATUSES, Offer, slugify
-from decline_tui.core.session import DraftView, FieldError, Session
-from decline_tui.core.templates import all_templates, copy_template, pick_template
+from decline_tui.core.model import MEDIUMS, STATUSES, Offer, Profile, Template, slugify
+from decline_tui.core.parsing import FieldError
+from decline_tui.core.session import DraftView, Session
+from decline_tui.core.templates import all_templates, pick_template
 from decline_tui.ui.keygate import KeyGate
 from decline_tui.ui.screens.care import CARE_PALETTE, CareActions
 from decline_tui.ui.screens.dialogs import (
@@ -234,7 +235,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         self.saved_at: datetime | None = None
         self.spelling_ready = False
         self._view: DraftView | None = None
-        self._enabled: tuple[bool, bool] | None = None  # what check_action last saw
+        self._enabled: tuple[bool, bool, bool] | None = None  # what check_action last saw
         self._save_timer: Timer | None = None
         self._dirty_since = 0.0  # monotonic time of the oldest unsaved edit
         self._init_saving(session)
@@ -302,7 +303,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         self.set_interval(DISK_CHECK_EVERY, self.check_disk)
         self.check_size(self.app.size.width, self.app.size.height)
 
-    def on_resize(self, event) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self.apply_layout(event.size.width)
         self.check_size(event.size.width, event.size.height)
 
@@ -416,7 +417,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
 
     @property
     def now(self) -> datetime:
-        return self.app.clock()  # type: ignore[attr-defined]
+        return self.app.clock()
 
     @property
     def offer(self) -> Offer | None:
@@ -465,7 +466,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
             self._show_draft(view)
             checklist.show(view.findings)
         self.query_one(ScenarioPanel).show(self.session.wb, offer, self.now)
-        # check_action depends on these two only; refreshing the bindings rebuilds the footer.
+        # check_action depends on these three only; refreshing the bindings rebuilds the footer.
         enabled = (
             offer is not None,
             self._view is not None and self._view.edited,
@@ -769,7 +770,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
             target = region
         (target or region).focus()
 
-    def on_descendant_focus(self, event) -> None:
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Keep the region bar (and the region beside the draft) in step with Tab and clicks."""
         for node in event.widget.ancestors_with_self:
             if node.id in REGIONS and node.id != self.active_region:
@@ -838,8 +839,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         offer = self.offer
         if offer is None:
             return
-        current = STATUSES.index(offer.status) if offer.status in STATUSES else -1
-        self.action_set_status(STATUSES[(current + 1) % len(STATUSES)])
+        self.action_set_status(self.session.next_status(offer))
 
     # ------------------------------------------------------------------ actions: draft
 
@@ -1130,10 +1130,10 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
     # ------------------------------------------------------------------ actions: profile, templates
 
     def action_edit_profile(self) -> None:
-        def done(profile) -> None:
+        def done(profile: Profile | None) -> None:
             if profile is None:
                 return
-            self.session.wb.profile = profile
+            self.session.set_profile(profile)
             self.mark_dirty()
             self.refresh_draft()
 
@@ -1143,24 +1143,13 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         offer = self.offer
         if offer is None:
             return
-        wb = self.session.wb
-        current = pick_template(wb, offer.template, self.medium)
-        if current.builtin:
-            name = f"my-{current.name}"
-            n = 2
-            while name in all_templates(wb):
-                name = f"my-{current.name}-{n}"
-                n += 1
-            current = copy_template(current, name)
-        taken = set(all_templates(wb))
+        current = self.session.template_to_edit(offer, self.medium)
+        taken = set(all_templates(self.session.wb))
 
-        def done(tpl) -> None:
+        def done(tpl: Template | None) -> None:
             if tpl is None:
                 return
-            if tpl.name != current.name and current.name in wb.templates:
-                del wb.templates[current.name]
-            wb.templates[tpl.name] = tpl
-            offer.template = tpl.name
+            self.session.save_template(offer, tpl, current.name)
             self.load_form()
             self.mark_dirty()
             self.refresh_draft()

@@ -76,6 +76,14 @@ class PeopleScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.fill()
         self.query_one("#people-list").focus()
+        self._shown = True
+
+    _shown = False
+
+    def on_screen_resume(self) -> None:
+        """Back from a form or dialog over this screen: what it changed shows."""
+        if self._shown:
+            self.fill()
 
     # To fill in: the rows (id, prompt, disabled) and the detail of a row.
     def rows(self) -> list[tuple[str, Text, bool]]:
@@ -414,8 +422,9 @@ class DueScreen(PeopleScreen):
         Binding("l", "log_checkin", "Sent", tooltip="Log the check-in as sent: the next one moves"),
         Binding("s", "snooze", "Snooze", tooltip="Put this person off a week or a month"),
         Binding("i", "save_ics", "Save .ics", tooltip="Save the check-ins for your calendar"),
+        Binding("m", "months", "Months", tooltip="How many months after a decline to check in"),
     ]
-    HINT = "enter drafts it · c copy · l sent · s snooze · i save .ics · escape closes"
+    HINT = "enter drafts it · c copy · l sent · s snooze · i save .ics · m months · escape closes"
 
     def __init__(self, owner: MainScreen) -> None:
         super().__init__(owner)
@@ -631,6 +640,10 @@ class DueScreen(PeopleScreen):
         self.dismiss(None)
         owner.select_offer(offer.id)
         owner.mark_dirty()
+
+    def action_months(self) -> None:
+        """The check-in months (the workbook's or the selected offer's), then the list again."""
+        self.owner.action_checkin_months()  # a form over this screen: on_screen_resume fills
 
     def action_save_ics(self) -> None:
         from decline_tui.core import care

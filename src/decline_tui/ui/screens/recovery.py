@@ -20,7 +20,7 @@ from decline_tui.ui.widgets.literal import literal
 SHOWN_CHANGES = 40  # lines of a recovery's changes listed; the rest are counted
 
 
-class MergeDialog(ModalScreen[dict | None]):
+class MergeDialog(ModalScreen[dict[tuple[str, ...], str] | None]):
     """Field by field, keep mine or take theirs; Apply once every field has a choice."""
 
     BINDINGS = [
@@ -62,8 +62,8 @@ class MergeDialog(ModalScreen[dict | None]):
         self.query_one("#merge-0", RadioSet).focus()
         self._update()
 
-    def choices(self) -> dict[tuple, str]:
-        chosen: dict[tuple, str] = {}
+    def choices(self) -> dict[tuple[str, ...], str]:
+        chosen: dict[tuple[str, ...], str] = {}
         for i, collision in enumerate(self.collisions):
             index = self.query_one(f"#merge-{i}", RadioSet).pressed_index
             if index >= 0:

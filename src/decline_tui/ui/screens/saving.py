@@ -12,19 +12,18 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import work
 from textual.timer import Timer
 from textual.widgets import Input
 
 from decline_tui.core import journal
-from decline_tui.core.merge import MergeResult, describe, diff, merge, resolve
+from decline_tui.core.merge import Change, MergeResult, describe, diff, merge, resolve
 from decline_tui.core.session import Session
 from decline_tui.core.store import ConflictError, ReadOnlyError, WorkbookError, read_workbook
 from decline_tui.ui.screens.dialogs import ChoiceDialog, PathDialog
+from decline_tui.ui.screens.host import Host
 from decline_tui.ui.screens.recovery import MergeDialog, RecoveryDialog
 from decline_tui.ui.widgets.offer_form import OfferForm
 
@@ -32,31 +31,8 @@ JOURNAL_EVERY = 0.5  # seconds between writes of the recovery journal while unsa
 DISK_CHECK_EVERY = 2.0  # seconds between looks at the file for another program's change
 
 
-class SavingActions:
-    """Mixed into MainScreen: relies on its session, dirty flag, panes and notify."""
-
-    session: Session
-    dirty: bool
-    saved_at: datetime | None
-    _save_timer: Timer | None
-
-    if TYPE_CHECKING:  # provided by MainScreen and Textual
-        offer_id: str | None
-        offer: object
-        is_mounted: bool
-        now: datetime
-        today: date
-        app: object
-
-        def mark_dirty(self) -> None: ...
-        def update_savestate(self) -> None: ...
-        def refresh_bindings(self) -> None: ...
-        def refresh_list(self) -> None: ...
-        def load_form(self) -> None: ...
-        def refresh_draft(self) -> None: ...
-        def set_timer(self, delay: float, callback) -> Timer: ...
-        def notify(self, message: str, **kwargs) -> None: ...
-        def query_one(self, selector, expect_type=None): ...
+class SavingActions(Host):
+    """Mixed into MainScreen: relies on its session, dirty flag, panes and notify (host.py)."""
 
     def _init_saving(self, session: Session) -> None:
         self._conflict_open = False  # a dialog about saving is open
@@ -208,7 +184,7 @@ class SavingActions:
                 return
             self.merge = result
 
-            def merged(choices: dict | None) -> None:
+            def merged(choices: dict[tuple[str, ...], str] | None) -> None:
                 self._conflict_open = False
                 if choices is None:
                     if then_quit:
@@ -419,7 +395,7 @@ class SavingActions:
         self.saving_changed()
         self.tell_changes("Another program changed the workbook: ", diff(before, self.session.wb))
 
-    def tell_changes(self, lead: str, changes: list) -> None:
+    def tell_changes(self, lead: str, changes: list[Change]) -> None:
         """The first few changes another program made, in one message: what the person lost
         or gained without doing anything."""
         told = describe(changes)

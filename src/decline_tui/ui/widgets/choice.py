@@ -96,7 +96,7 @@ class Choice(Widget, can_focus=True):
         self.value = values[(at + step) % len(values)]
         self.post_message(self.Changed(self, self._value))
 
-    def _on_click(self, event: events.Click) -> None:
+    async def _on_click(self, event: events.Click) -> None:  # async, as Widget's: it overrides it
         event.stop()
         self.focus()
         self.action_step(1)

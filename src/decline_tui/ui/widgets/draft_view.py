@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -9,7 +11,7 @@ from textual.content import Content
 from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import ContentSwitcher, Static, TextArea
-from textual.widgets.text_area import Selection
+from textual.widgets.text_area import Document, Selection
 
 from decline_tui.core.checklist import (
     FAIL,
@@ -168,7 +170,7 @@ class DraftPane(Vertical):
         they are of no use scrolled out of sight. In edit mode they are selected too."""
         if self.editing:
             area = self.query_one("#draft-edit", TextArea)
-            doc = area.document
+            doc = cast(Document, area.document)  # DocumentBase only if given one; never here
             # The cursor goes to the start: a span longer than the pane shows its first words.
             area.selection = Selection(
                 doc.get_location_from_index(end), doc.get_location_from_index(start)
@@ -195,7 +197,9 @@ class DraftPane(Vertical):
         if width <= 0:
             return
         before = Content.from_rich_text(self.rendered[: self._lead + start])
-        row = max(0, before.get_height(body.styles, width) - 1)
+        # Textual's own widgets pass their styles too (Widget.get_content_height): a RulesMap
+        # in its annotation, the styles object in its use.
+        row = max(0, before.get_height(body.styles, width) - 1)  # type: ignore[arg-type]
         scroll = self.query_one("#draft-read", VerticalScroll)
         top, height = int(scroll.scroll_y), scroll.scrollable_content_region.height
         if not top <= row - 1 < row + 1 < top + height:  # not in view with a line either side

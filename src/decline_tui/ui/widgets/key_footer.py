@@ -7,6 +7,8 @@ left out whole, and ctrl+p is left to the help screen (F1, always shown, lists e
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
@@ -30,8 +32,8 @@ def entry_width(key: FooterKey) -> int:
 class KeyFooter(Footer):
     """A Footer without the palette entry that drops, whole, what does not fit."""
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(show_command_palette=False, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:  # Footer's own keywords (id, classes, …)
+        super().__init__(show_command_palette=False, **kwargs)
         self._laid_out_for = 0
 
     def compose(self) -> ComposeResult:

@@ -8,6 +8,16 @@ draft editor below keep every character of their value and only draw the stand-i
 
 Markup is the other half: user text goes into `rich.text.Text` (or a widget's plain-text
 argument), never into a markup string, so "[bold]" stays those six characters.
+
+What upstream does that this works around (Textual 8.2.8): Input draws `Input._value`, a
+Text of the value as it is, and places the cursor and maps clicks with
+`Input._position_to_cell` and `Input._cell_offset_to_index` over the raw value; TextArea's
+plain-text `Document` splits lines with `str.splitlines()` (at CR, FF, VT, U+0085, U+2028,
+U+2029 and more, not only LF) and joins them back with one newline, and the widget draws
+each line as it is. None of this has a public hook, so the classes below override those
+private names: Textual is pinned to the minor versions checked (pyproject.toml), and
+tests/test_textual_internals.py names the private attribute that moved when an upgrade
+breaks one.
 """
 
 from __future__ import annotations

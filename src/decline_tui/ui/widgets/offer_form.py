@@ -10,6 +10,7 @@ from typing import Any
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -18,15 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Static
 
 from decline_tui.core.compose import fields_in_sentences
-from decline_tui.core.model import (
-    CHANNELS,
-    MEDIUMS,
-    REGISTERS,
-    STATUSES,
-    Offer,
-    Profile,
-    Workbook,
-)
+from decline_tui.core.model import MEDIUMS, Offer, Profile, Workbook, choices_of
 from decline_tui.core.templates import TemplateError, pick_template
 from decline_tui.ui.widgets.choice import Choice
 from decline_tui.ui.widgets.field_input import FieldInput
@@ -49,45 +42,54 @@ class TickBox(Checkbox):
 
 MEDIUM_NAMES = {"email": "Email", "phone": "Phone script", "linkedin": "LinkedIn note"}
 
-# (field, label, placeholder): the order they appear in.
-TEXT_INPUTS = (
+# Every row of the form, in order: (field, label, placeholder). Its widget follows the kind
+# of edit the model gives the field (model.Offer's "edit" metadata): text, date and int are
+# inputs, bool a tick box, choice a Choice of the model's values ("" shown as "auto": the
+# template's own greeting), template a Choice of templates; "medium" is the form's own, not
+# the offer's. tests/test_fields_once.py checks every field the model edits has its row.
+ROWS = (
     ("company", "Company", "Acme Robotics"),
     ("role", "Role", "Senior Product Designer"),
     ("short_role", "↳ short", "for subjects and calls, e.g. Senior Engineer"),
     ("contact_name", "Contact", "hiring manager or recruiter"),
     ("preferred_name", "Goes by", "their preferred first name"),
+    ("register", "Register", ""),
     ("contact_email", "Email", "name@company.com"),
-)
-# How the draft greets the contact; "auto": as the template does.
-REGISTER_CHOICES = (("auto", ""), ("formal", "formal"), ("informal", "informal"))
-DATE_INPUTS = (
     ("received", "Received", "YYYY-MM-DD"),
     ("deadline", "Deadline", "YYYY-MM-DD"),
-)
-# An accepted offer's contract: shown only while the status is "accepted". Until it is
-# signed, the scenario helper says to hold the other offers rather than decline them.
-ACCEPTED_INPUTS = (
-    ("signed_on", "Signed", "YYYY-MM-DD: the day you signed the contract"),
-    ("start_date", "Starts", "YYYY-MM-DD: your first day"),
-)
-PROSE_INPUTS = (
+    ("channel", "Came by", ""),
     ("reason", "Reason", "one or two sentences: I have accepted a role closer to home."),
     ("admired", "Admired", "something specific: your team's care for accessibility"),
     ("project", "Project", "a project you enjoyed learning about"),
     ("notes", "Notes", "for you only, never sent"),
-)
-# Fields shown under their input in the sentence the draft sets them in, so the person
-# sees how the words will read ("your commitment to …", a fragment made a sentence).
-PREVIEW_FIELDS = ("reason", "admired", "project", "news")
-EXTRA_INPUTS = (
     ("news", "News", "their latest news, for a check-in: the Series B"),
     ("interviews", "Rounds", "rounds of interviews, e.g. 3"),
     ("referrer", "Referrer", "who referred you, if anyone"),
     ("referrer_email", "↳ email", "the referrer's email"),
+    ("future_open", "Stay in touch", ""),
+    ("offer_referrals", "Offer referrals", ""),
+    ("status", "Status", ""),
+    ("signed_on", "Signed", "YYYY-MM-DD: the day you signed the contract"),
+    ("start_date", "Starts", "YYYY-MM-DD: your first day"),
+    ("medium", "Medium", ""),
+    ("template", "Template", ""),
 )
+KINDS = {f.name: f.metadata["edit"] for f in dataclasses.fields(Offer)} | {"medium": "medium"}
+CHOICES = choices_of(Offer)
+# The typed fields, in the form's order: each an Input; dates and numbers show an error.
+INPUTS = tuple(name for name, _, _ in ROWS if KINDS[name] in ("text", "date", "int"))
+CHECKED = tuple(name for name in INPUTS if KINDS[name] in ("date", "int"))
+TICKS = tuple(name for name, _, _ in ROWS if KINDS[name] == "bool")
+# An accepted offer's contract: shown only while the status is "accepted". Until it is
+# signed, the scenario helper says to hold the other offers rather than decline them.
+ACCEPTED = ("signed_on", "start_date")
+# Fields shown under their input in the sentence the draft sets them in, so the person
+# sees how the words will read ("your commitment to …", a fragment made a sentence).
+# news: said by a check-in note, or a template of yours.
+PREVIEW_FIELDS = ("reason", "admired", "project", "news")
 
 
-_WORDS = {name for name, _, _ in TEXT_INPUTS + PROSE_INPUTS + EXTRA_INPUTS} - {"interviews"}
+_WORDS = {name for name in INPUTS if KINDS[name] == "text"}
 
 
 def _row(label: str, field: Widget) -> ComposeResult:
@@ -116,12 +118,20 @@ def _preview_text(found: tuple[str, int, int] | None, width: int) -> Text:
     return text
 
 
+def _unknown_choice(name: str) -> str:
+    """What a Choice shows for a value it does not offer (a typo in the file): "other" where
+    there is one, else the field's default."""
+    if "other" in CHOICES[name]:
+        return "other"
+    return str(next(f.default for f in dataclasses.fields(Offer) if f.name == name))
+
+
 def _shown_value(offer: Offer | None, name: str) -> str:
     """A field's value as its input shows it: a date in ISO form, no rounds as empty."""
     if offer is None:
         return ""
     value = getattr(offer, name)
-    if name == "interviews":
+    if KINDS[name] == "int":
         return str(value or "")
     if isinstance(value, date):
         return value.isoformat()
@@ -196,50 +206,37 @@ class OfferForm(VerticalScroll, can_focus=False):
         )
 
     def _fields(self) -> ComposeResult:
-        for name, label, hint in TEXT_INPUTS:
-            yield from _row(label, self._input(name, hint))
-            if name == "preferred_name":
-                yield from _row("Register", Choice(list(REGISTER_CHOICES), id="f-register"))
-        for name, label, hint in DATE_INPUTS:
-            yield from _row(label, self._input(name, hint))
-            yield Static("", id=f"err-{name}", classes="field-error")
-        yield from _row("Came by", Choice([(c, c) for c in CHANNELS], id="f-channel"))
-        for name, label, hint in PROSE_INPUTS:
-            field = self._input(name, hint)
-            yield from _row(label, field)
+        first = self._first
+        accepted = first is not None and first.status == "accepted"
+        for name, label, hint in ROWS:
+            kind = KINDS[name]
+            if kind == "bool":
+                value = first is not None and getattr(first, name)
+                yield TickBox(label, value, id=f"f-{name}", classes="field")
+            elif name in ACCEPTED:
+                for widget in (
+                    Label(label, id=f"label-{name}", classes="field-label"),
+                    self._input(name, hint),
+                ):
+                    widget.display = accepted
+                    yield widget
+            elif name in INPUTS:
+                yield from _row(label, self._input(name, hint))
+            else:
+                yield from _row(label, Choice(self._options(name), id=f"f-{name}"))
+            if name in CHECKED:
+                yield Static("", id=f"err-{name}", classes="field-error")  # shown by its class
             if name in PREVIEW_FIELDS:
                 yield Static("", id=f"preview-{name}", classes="field-preview")
-        for name, label, hint in EXTRA_INPUTS:
-            yield from _row(label, self._input(name, hint))
-            if name in PREVIEW_FIELDS:  # news: said by a check-in note, or a template of yours
-                yield Static("", id=f"preview-{name}", classes="field-preview")
-            if name == "interviews":
-                yield Static("", id=f"err-{name}", classes="field-error")
-        first = self._first
-        yield TickBox(
-            "Stay in touch",
-            first is not None and first.future_open,
-            id="f-future_open",
-            classes="field",
-        )
-        yield TickBox(
-            "Offer referrals",
-            first is not None and first.offer_referrals,
-            id="f-offer_referrals",
-            classes="field",
-        )
-        yield from _row("Status", Choice([(s, s) for s in STATUSES], id="f-status"))
-        accepted = first is not None and first.status == "accepted"
-        for name, label, hint in ACCEPTED_INPUTS:
-            for widget in (
-                Label(label, id=f"label-{name}", classes="field-label"),
-                self._input(name, hint),
-            ):
-                widget.display = accepted
-                yield widget
-            yield Static("", id=f"err-{name}", classes="field-error")  # shown by its class
-        yield from _row("Medium", Choice([(MEDIUM_NAMES[m], m) for m in MEDIUMS], id="f-medium"))
-        yield from _row("Template", Choice([("standard", "standard")], id="f-template"))
+
+    @staticmethod
+    def _options(name: str) -> list[tuple[str, str]]:
+        """A Choice's (label, value) pairs; the templates are set once an offer is loaded."""
+        if name == "medium":
+            return [(MEDIUM_NAMES[m], m) for m in MEDIUMS]
+        if name == "template":
+            return [("standard", "standard")]
+        return [(value or "auto", value) for value in CHOICES[name]]
 
     def load(self, offer: Offer | None, medium: str, templates: list[str], today: date) -> None:
         """Show an offer's values without reporting them back as edits."""
@@ -259,24 +256,18 @@ class OfferForm(VerticalScroll, can_focus=False):
 
     def _load(self, offer: Offer, medium: str, templates: list[str]) -> None:
         with self.prevent(Input.Changed, Checkbox.Changed):
-            for name, _, _ in TEXT_INPUTS + DATE_INPUTS + PROSE_INPUTS + EXTRA_INPUTS:
+            for name in INPUTS:
                 self._set_input(name, _shown_value(offer, name))
-            for name, _, _ in ACCEPTED_INPUTS:
-                self._set_input(name, _shown_value(offer, name))
-            for name in ("received", "deadline", "interviews", "signed_on", "start_date"):
+            for name in CHECKED:
                 self.show_error(name, None)
             self._show_accepted(offer.status == "accepted")
-            self.query_one("#f-channel", Choice).value = (
-                offer.channel if offer.channel in CHANNELS else "other"
-            )
-            self.query_one("#f-status", Choice).value = (
-                offer.status if offer.status in STATUSES else "deciding"
-            )
-            self.query_one("#f-register", Choice).value = (
-                offer.register if offer.register in REGISTERS else ""
-            )
-            self.query_one("#f-future_open", Checkbox).value = offer.future_open
-            self.query_one("#f-offer_referrals", Checkbox).value = offer.offer_referrals
+            for name, choices in CHOICES.items():
+                value = getattr(offer, name)
+                self.query_one(f"#f-{name}", Choice).value = (
+                    value if value in choices else _unknown_choice(name)
+                )
+            for name in TICKS:
+                self.query_one(f"#f-{name}", Checkbox).value = getattr(offer, name)
             self.query_one("#f-medium", Choice).value = medium
             self.set_templates(templates, offer.template)
 
@@ -297,35 +288,32 @@ class OfferForm(VerticalScroll, can_focus=False):
         if not message and field not in self._errors:
             return  # nothing to clear; this runs on every keystroke, the look-ups cost
         self._errors = (self._errors | {field}) if message else (self._errors - {field})
-        for widget in self.query(f"#err-{field}"):
+        for error in self.query(f"#err-{field}").results(Static):
             text = literal(f"✗ {message}") if message else Text("")
-            widget.update(text)
-            self._fit(widget, text)
-            widget.set_class(bool(message), "-shown")
+            error.update(text)
+            self._fit(error, text)
+            error.set_class(bool(message), "-shown")
         for widget in self.query(f"#f-{field}"):
             widget.set_class(bool(message), "-invalid")
 
     def _show_accepted(self, accepted: bool) -> None:
         """The contract's rows (Signed, Starts) only for an accepted offer."""
-        for name, _, _ in ACCEPTED_INPUTS:
+        for name in ACCEPTED:
             for widget in self.query(f"#label-{name}, #f-{name}"):
                 if widget.display != accepted:
                     widget.display = accepted
 
     def on_mount(self) -> None:
-        for name, _, _ in ACCEPTED_INPUTS:
-            field = self.query_one(f"#f-{name}", Input)
-            self.watch(field, "value", partial(self._typed, name), init=False)
-        for name, _, _ in TEXT_INPUTS + DATE_INPUTS + PROSE_INPUTS + EXTRA_INPUTS:
+        for name in INPUTS:
             field = self.query_one(f"#f-{name}", Input)
             self.watch(field, "value", partial(self._typed, name), init=False)
 
-    def on_descendant_focus(self, event) -> None:
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._show_whole(event.widget if isinstance(event.widget, Input) else None)
         if isinstance(event.widget, Input):
             self._recursor()  # it was placed before the field scrolled to its end
 
-    def on_descendant_blur(self, event) -> None:
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if event.widget is self._whole_of:
             self._show_whole(None)
 
@@ -404,7 +392,8 @@ class OfferForm(VerticalScroll, can_focus=False):
         if offer is None or not self.is_mounted:
             return
         if typed:
-            offer = dataclasses.replace(offer, **typed)
+            changes: dict[str, Any] = dict(typed)  # text fields only: str, as the form has them
+            offer = dataclasses.replace(offer, **changes)
         wb = self._workbook()
         name = self.query_one("#f-template", Choice).value
         medium = self.query_one("#f-medium", Choice).value
@@ -438,7 +427,7 @@ class OfferForm(VerticalScroll, can_focus=False):
         if event.choice.id == "f-status":
             self._show_accepted(event.value == "accepted")
             if event.value != "accepted":
-                for name, _, _ in ACCEPTED_INPUTS:
+                for name in ACCEPTED:
                     self.show_error(name, None)
         if self._shown and event.choice.id:
             self.post_message(self.Changed(event.choice.id.removeprefix("f-"), event.value))

@@ -209,3 +209,30 @@ async def test_a_thank_you_note_edited_in_the_editor_is_kept_and_can_go_back(
         await pilot.press("left", "enter")
         await wait_until(pilot, lambda: "thanks/dev-patel/email" not in offer.drafts)
         assert "robotics simulation lab" in _detail(thanks)
+
+
+async def test_the_person_logged_stays_highlighted_when_the_list_moves_them(demo_path):
+    """l on the soonest person moves their next check-in past someone else's: the list
+    re-sorts, and the highlight follows them, so the next key cannot act on another."""
+    _moved(demo_path)  # María: due 2027-02-02
+    store = Store(demo_path)
+    wb = store.load()
+    acme = wb.offers[0]
+    acme.contacts = [Contact("Dev Patel", "Staff Engineer", "dev@acme.example")]
+    acme.log.append(
+        Interaction(date(2026, 8, 2), "sent", "email", "Sent a thank-you note", "Dev Patel")
+    )
+    store.save(wb)
+    app = make_app(demo_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("f10")
+        await wait_until(pilot, lambda: isinstance(app.screen, DueScreen))
+        due = app.screen
+        assert [r.split()[1] for r, _ in _rows(due)][:2] == ["overdue", "later"]
+        assert "Dev Patel" in _rows(due)[0][0]
+        await pilot.press("l", "enter")  # Dev's check-in, logged today
+        await wait_until(pilot, lambda: "Dev Patel" in _rows(due)[1][0])  # now after María
+        listing = due.query_one("#people-list", OptionList)
+        assert listing.highlighted == 1 and due.due().person.name == "Dev Patel"
+        assert "Dev Patel" in _detail(due).splitlines()[0]

@@ -99,7 +99,10 @@ class PeopleScreen(ModalScreen[None]):
         """(Re)build the list, keeping the highlighted row where it can."""
         self.query_one("#people-title", Static).update(self._title())
         listing = self.query_one("#people-list", OptionList)
-        keep = self.selected()
+        # The same person stays highlighted, wherever the list puts them now (a check-in
+        # logged moves them down): the next key must not act on someone else.
+        was = self.selected()
+        keep = self.row_key(was) if was is not None else None
         listing.clear_options()
         rows = self.rows()
         listing.display = bool(rows)  # no empty box: the message below says what to do
@@ -108,10 +111,14 @@ class PeopleScreen(ModalScreen[None]):
         ids = [r[0] for r in rows if not r[2]]
         if ids:
             listing.highlighted = next(
-                (i for i, r in enumerate(rows) if r[0] == keep),
+                (i for i, r in enumerate(rows) if not r[2] and self.row_key(r[0]) == keep),
                 next(i for i, r in enumerate(rows) if not r[2]),
             )
         self.show_detail()
+
+    def row_key(self, row: str) -> str:
+        """What a row stands for, across fills (its id, unless a screen says otherwise)."""
+        return row
 
     def selected(self) -> str | None:
         listing = self.query_one("#people-list", OptionList)
@@ -479,6 +486,11 @@ class DueScreen(PeopleScreen):
             f"check-ins at {when or 'no'} months; logging anything with a person (a call, a "
             "thank-you) moves their next one."
         )
+
+    def row_key(self, row: str) -> str:
+        """The person: rows are numbered by their place, which changes as dates move."""
+        n = int(row)
+        return self._due[n].person.key if n < len(self._due) else row
 
     def due(self) -> Due | None:
         row = self.selected()

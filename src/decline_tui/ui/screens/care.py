@@ -462,7 +462,12 @@ class CareActions(Host):
         )
 
     def action_checkin_months(self) -> None:
-        """m in F10: how many months after a decline to check in, for one offer or all."""
+        """The palette's "check-in months"; m in F10 (edit_checkin_months)."""
+        self.edit_checkin_months()
+
+    def edit_checkin_months(self, after: Callable[[], object] | None = None) -> None:
+        """How many months after a decline to check in, for one offer or all; `after` runs
+        once they are saved."""
         offer = self.offer
         wb = self.session.wb
 
@@ -473,6 +478,8 @@ class CareActions(Host):
             except FormError as exc:
                 return exc.errors
             self._changed()
+            if after:
+                after()
             return None
 
         current = (offer.checkin_months if offer else None) or wb.checkin_months

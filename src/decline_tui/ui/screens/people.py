@@ -76,14 +76,6 @@ class PeopleScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.fill()
         self.query_one("#people-list").focus()
-        self._shown = True
-
-    _shown = False
-
-    def on_screen_resume(self) -> None:
-        """Back from a form or dialog over this screen: what it changed shows."""
-        if self._shown:
-            self.fill()
 
     # To fill in: the rows (id, prompt, disabled) and the detail of a row.
     def rows(self) -> list[tuple[str, Text, bool]]:
@@ -655,7 +647,7 @@ class DueScreen(PeopleScreen):
 
     def action_months(self) -> None:
         """The check-in months (the workbook's or the selected offer's), then the list again."""
-        self.owner.action_checkin_months()  # a form over this screen: on_screen_resume fills
+        self.owner.edit_checkin_months(self.fill)
 
     def action_save_ics(self) -> None:
         from decline_tui.core import care

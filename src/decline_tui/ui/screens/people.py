@@ -27,6 +27,7 @@ from decline_tui.ui.screens.dialogs import ChoiceDialog, PathDialog, confirm
 from decline_tui.ui.widgets.literal import visible
 
 if TYPE_CHECKING:
+    from decline_tui.core.compose import Draft
     from decline_tui.core.model import Offer
     from decline_tui.core.people import Due
     from decline_tui.core.thanks import ThanksNote
@@ -129,10 +130,15 @@ class PeopleScreen(ModalScreen[None]):
         event.stop()
         self.show_detail()
 
-    def copy(self, text: str, what: str) -> None:
-        """Copy as the main screen does: the terminal's clipboard and a native tool."""
-        self.app.copy_to_clipboard(text)
-        self.owner.copy_native(text, what)
+    def copy(self, draft: Draft, text: str, edited: bool, what: str) -> None:
+        """Copy what the person will paste (an email's body, without its subject), as the
+        main screen does: the terminal's clipboard and a native tool."""
+        clip = leaving.clip(draft, text, edited)
+        what = f"{what} ({clip.words} words)"
+        if clip.subject:
+            what += f", without the subject “{clip.subject}”"
+        self.app.copy_to_clipboard(clip.text)
+        self.owner.copy_native(clip.text, what)
 
     def save_to(
         self, title: str, default: str, write: Callable[[str, bool], str], label: str = ""
@@ -282,11 +288,7 @@ class ThanksScreen(PeopleScreen):
         if note is None:
             self.notify("Choose a person with a note first.", timeout=4)
             return
-        clip = leaving.clip(note.draft, note.text, note.edited)
-        what = f"the note to {note.contact.name} ({clip.words} words)"
-        if clip.subject:
-            what += f", without the subject “{clip.subject}”"
-        self.copy(clip.text, what)
+        self.copy(note.draft, note.text, note.edited, f"the note to {note.contact.name}")
 
     def action_save_note(self) -> None:
         from decline_tui.core import thanks
@@ -546,11 +548,7 @@ class DueScreen(PeopleScreen):
             self.notify("Choose someone with a check-in due first.", timeout=4)
             return
         draft = people.checkin_draft(self.owner.session.wb, d, self.today)
-        clip = leaving.clip(draft, draft.text, False)
-        what = f"the check-in note to {d.person.name} ({clip.words} words)"
-        if clip.subject:
-            what += f", without the subject “{clip.subject}”"
-        self.copy(clip.text, what)
+        self.copy(draft, draft.text, False, f"the check-in note to {d.person.name}")
 
     def action_log_checkin(self) -> None:
         d = self.due()

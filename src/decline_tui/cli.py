@@ -1497,27 +1497,12 @@ def _print_table(table: Sequence[tuple[str, ...]], whole_last: bool = False) -> 
 
 def cmd_app(args: argparse.Namespace) -> int:
     """Open the full-screen workbook; a broken file is reported here and never opened."""
-    from decline_tui.core import journal
-    from decline_tui.core.care import note_declined
     from decline_tui.core.session import Session
-    from decline_tui.core.store import ConflictError, ReadOnlyError, workbook_path
+    from decline_tui.core.store import workbook_path
 
-    today = date.today()
-    path = workbook_path(args.data_dir)
-    session, created = Session.open(path, today)
-    # Before anything saves: a save clears the temporary files of an interrupted one.
-    recovered = journal.leftovers(path, None if created else path.read_text(encoding="utf-8"))
-    recovered = [journal.out_of_the_way(rec, datetime.now()) for rec in recovered]
-    if created or note_declined(session.wb, today):  # date hand-set declines for check-ins
-        try:
-            session.save()
-        except ConflictError:  # another instance wrote it first (both started at once): use it
-            session, created = Session.open(path, today)
-            if note_declined(session.wb, today):
-                with contextlib.suppress(ReadOnlyError):
-                    session.save()
-        except ReadOnlyError:  # still worth opening: the app says so when it would save
-            pass
+    session, created, recovered = Session.start(
+        workbook_path(args.data_dir), date.today(), datetime.now()
+    )
     from decline_tui.ui.app import DeclineApp  # Textual loads only when the app is wanted
 
     app = DeclineApp(session, created=created, recovered=recovered)

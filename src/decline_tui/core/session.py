@@ -6,6 +6,7 @@ person did (edited a field, took over the draft, added an offer); it never decid
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import re
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from decline_tui.core import care
+from decline_tui.core import care, journal
 from decline_tui.core.checklist import (
     DISMISSED,
     RULES,
@@ -152,6 +153,35 @@ class Session:
         if created:
             wb.offers.append(example_offer(today))
         return cls(store, wb), created
+
+    @classmethod
+    def start(
+        cls, path: Path, today: date, now: datetime
+    ) -> tuple[Session, bool, list[journal.Recovered]]:
+        """Open the workbook as the app starts on it, with the recovery journals of a run
+        that did not end cleanly (set aside before anything saves: a save clears the
+        temporary files of an interrupted one).
+
+        A new workbook is written with its example, and declines set by hand (no date) are
+        dated today so their check-ins count from now. Another instance writing first (both
+        started at once) wins: it is opened again. A read-only file still opens; the app
+        says so when it would save."""
+        from decline_tui.core.store import ConflictError, ReadOnlyError
+
+        session, created = cls.open(path, today)
+        text = None if created else path.read_text(encoding="utf-8")
+        found = [journal.out_of_the_way(rec, now) for rec in journal.leftovers(path, text)]
+        if created or care.note_declined(session.wb, today):
+            try:
+                session.save()
+            except ConflictError:
+                session, created = cls.open(path, today)
+                if care.note_declined(session.wb, today):
+                    with contextlib.suppress(ReadOnlyError):
+                        session.save()
+            except ReadOnlyError:
+                pass
+        return session, created, found
 
     # ------------------------------------------------------------------ drafts
 

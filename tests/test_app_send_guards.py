@@ -9,8 +9,9 @@ from textual.widgets import Button, OptionList
 
 from decline_tui.core import export
 from decline_tui.core.model import Interaction
+from decline_tui.ui.actions import PALETTE
 from decline_tui.ui.screens.dialogs import ChoiceDialog, PathDialog
-from decline_tui.ui.screens.main import PALETTE, MainScreen
+from decline_tui.ui.screens.main import MainScreen
 
 from .conftest import NOW, choose, make_app, ready, show_scenarios, wait_until
 

@@ -47,6 +47,7 @@ _MUTATION = re.compile(
     r"|\bdel\s+[a-z_.]+\["
     r"|\.(log|contacts)\[[a-z_]+\]\s*=(?!=)"
     r"|\bcare\.(log_sent|note_declined)\("
+    r"|\bsession\.wb\s*=(?!=)"
 )
 
 
@@ -60,4 +61,45 @@ def test_the_ui_changes_the_model_only_through_the_session():
             code = line.split("#", 1)[0]
             if _MUTATION.search(code):
                 found.append(f"{path.relative_to(ui)}:{n}: {line.strip()}")
+    assert not found, "\n".join(found)
+
+
+# Where the panes may be refreshed or the autosave set by name: the two watchers that follow
+# every change, and what is not a change to the workbook (the first frame, a new layout, the
+# dictionary loaded, a list whose row cannot be patched, a save that must be retried).
+_REFRESHES = {"refresh_draft", "load_form", "mark_dirty", "refresh_list"}
+_MAY_REFRESH = {
+    "watch_revision",
+    "watch_selected",
+    "on_mount",
+    "apply_layout",
+    "_spelling_loaded",
+    "refresh_row",
+    "after_conflict",
+}
+
+
+def test_the_panes_follow_each_change_from_one_place():
+    """Issue 15: no action refreshes the list, the form or the draft, or sets the autosave,
+    by hand after a change: the session tells the screen (MainScreen.watch_revision)."""
+    ui = CORE.parent / "ui"
+    found = []
+    for path in ui.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for func in ast.walk(tree):
+            if not isinstance(func, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(func):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in _REFRESHES
+                    and func.name not in _MAY_REFRESH
+                    and not any(  # counted in the innermost function only
+                        isinstance(inner, ast.FunctionDef) and node in ast.walk(inner)
+                        for inner in func.body
+                        if isinstance(inner, ast.FunctionDef)
+                    )
+                ):
+                    found.append(f"{path.relative_to(ui)}:{node.lineno}: {func.name}")
     assert not found, "\n".join(found)

@@ -424,7 +424,7 @@ async def test_x_on_several_flagged_words_asks_which_and_can_dismiss_one(demo_pa
 
 
 async def test_the_palette_and_help_offer_the_overrules(demo_path):
-    from decline_tui.ui.screens.main import PALETTE
+    from decline_tui.ui.actions import PALETTE
     from decline_tui.ui.widgets.checklist_view import ChecklistPane
 
     actions = {action for _, _, action in PALETTE}

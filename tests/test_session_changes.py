@@ -9,8 +9,8 @@ import pytest
 
 from decline_tui.core import care, scenarios
 from decline_tui.core.model import Contact, Interaction, Offer, Profile, Terms, Workbook
-from decline_tui.core.parsing import FormError
-from decline_tui.core.session import Session
+from decline_tui.core.parsing import FieldError, FormError
+from decline_tui.core.session import MUTATIONS, Changed, Session
 from decline_tui.core.store import Store
 
 TODAY = date(2026, 11, 25)
@@ -137,3 +137,91 @@ def test_the_reply_a_tab_drafts(session, tab, setup, wants):
     name, why = scenarios.reply_for(session.wb, offer, tab)
     assert name.startswith(wants) if wants else name == ""
     assert why
+
+
+# ---------------------------------------------------------------- the session tells its screen
+
+READS = {
+    "open",
+    "start",
+    "listen",
+    "unlisten",
+    "changed",
+    "reply_of",
+    "medium_of",
+    "context",
+    "draft_key",
+    "view",
+    "templates_for",
+    "dismissable",
+    "rule_off",
+    "next_status",
+    "template_to_edit",
+    "log_people",
+    "save",
+    "disk_problem",
+}
+DELEGATES = {"toggle_dismissed", "toggle_rule"}  # each calls one of MUTATIONS
+
+
+def test_every_session_method_is_a_read_or_tells_its_listeners():
+    """A new method that changes the workbook and forgets to say so would leave the screen
+    showing the old workbook, and the change unsaved: it must be marked @mutation."""
+    public = {n for n in vars(Session) if not n.startswith("_")}
+    assert public - READS - DELEGATES == MUTATIONS
+
+
+@pytest.fixture
+def heard(session):
+    said: list[Changed] = []
+    session.listen(said.append)
+    return said
+
+
+def test_a_change_is_told_once_and_no_change_not_at_all(session, heard):
+    offer = session.wb.offers[0]
+    assert session.set_field(offer, "role", "Lead Designer", TODAY)
+    assert heard == [Changed(offer="acme")] and session.revision == 1
+    assert not session.set_field(offer, "role", "Lead Designer", TODAY)  # as it was
+    assert session.toggle_rule(offer, "spelling", workbook=False)
+    assert session.set_theme("nord") and not session.set_theme("nord")
+    assert session.delete_record(offer, "log", 3) is False  # nothing there
+    assert heard == [Changed(offer="acme"), Changed(offer="acme"), Changed()]
+    with pytest.raises(FieldError):
+        session.set_field(offer, "deadline", "31/31", TODAY)
+    assert len(heard) == 3 and session.revision == 3
+
+
+def test_a_renamed_offer_is_told_by_its_new_id(session, heard):
+    blank = session.new_offer(TODAY)
+    assert heard[-1] == Changed(offer=blank.id, offers=True, select=blank.id)
+    session.set_field(blank, "company", "Globex Ltd", TODAY)
+    assert heard[-1] == Changed(offer="globex-ltd")
+
+
+def test_offers_added_and_removed_say_which_to_show(session, heard):
+    offer = session.wb.offers[0]
+    twin = session.duplicate_offer(offer)
+    third = session.new_offer(TODAY)
+    session.delete_offer(twin)  # the one after it shows
+    assert heard[-1] == Changed(offers=True, select=third.id)
+    session.delete_offer(third)  # the last: the one before it
+    assert heard[-1] == Changed(offers=True, select="acme")
+    session.delete_offer(offer)
+    assert heard[-1] == Changed(offers=True, select=None)
+
+
+def test_the_workbook_read_again_from_its_file_is_not_unsaved(session, heard):
+    session.store.load()  # the file is new: nothing to lose on disk
+    session.save()
+    session.reload()
+    assert heard == [Changed(offers=True, unsaved=False)]
+    session.replace(Workbook(), unsaved=True)
+    assert heard[-1] == Changed(offers=True) and session.wb.offers == []
+
+
+def test_a_listener_gone_hears_nothing(session, heard):
+    session.unlisten(heard.append)
+    session.unlisten(heard.append)  # twice: no harm
+    session.set_profile(Profile(name="Sam"))
+    assert heard == [] and session.revision == 1

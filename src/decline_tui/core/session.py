@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from decline_tui.core import care, journal
 from decline_tui.core.checklist import (
@@ -124,6 +127,47 @@ def example_offer(today: date) -> Offer:
     )
 
 
+@dataclass(frozen=True)
+class Changed:
+    """One change to the workbook, as much of it as a screen needs to show it again."""
+
+    offer: str | None = None  # the offer changed (its id after the change), None: the workbook's
+    offers: bool = False  # offers added, removed, or the workbook replaced: a new list
+    select: str | None = None  # the offer to show now: a new one, a copy, a deleted one's neighbour
+    unsaved: bool = True  # False for the workbook just read from its file
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+Method = Callable[Concatenate["Session", P], R]
+MUTATIONS: set[str] = set()  # the Session methods that tell their listeners (a test checks all do)
+
+
+def mutation(method: Method[P, R]) -> Method[P, R]:
+    """A session method that changes the workbook: each call that changed something ("" or
+    False says it did not) tells the listeners, so no screen refreshes by hand. The change
+    names the first offer passed."""
+
+    def tells(self: Session, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        result = method(self, *args, **kwargs)
+        if result is not False and result != "":
+            passed = (*args, *kwargs.values())
+            offer = next((a for a in passed if isinstance(a, Offer)), None)
+            self.changed(Changed(offer=offer.id if offer is not None else None))
+        return result
+
+    functools.update_wrapper(tells, method)
+    MUTATIONS.add(method.__name__)
+    return tells
+
+
+def reshapes(method: Method[P, R]) -> Method[P, R]:
+    """A session method that adds, removes or replaces offers: it tells the listeners
+    itself, with the offer to show (self.changed); marked for the same test as `mutation`."""
+    MUTATIONS.add(method.__name__)
+    return method
+
+
 @dataclass
 class DraftView:
     """What the draft pane shows for an offer and medium."""
@@ -143,6 +187,21 @@ class Session:
         self.store = store
         self.wb = wb
         self._naming: Offer | None = None  # a new offer whose id follows its company as typed
+        self.revision = 0  # how many changes the workbook has seen since it was opened
+        self._listeners: list[Callable[[Changed], object]] = []
+
+    def listen(self, listener: Callable[[Changed], object]) -> None:
+        """Call `listener` after each change (a screen showing the workbook)."""
+        self._listeners.append(listener)
+
+    def unlisten(self, listener: Callable[[Changed], object]) -> None:
+        with contextlib.suppress(ValueError):
+            self._listeners.remove(listener)
+
+    def changed(self, change: Changed) -> None:
+        self.revision += 1
+        for listener in list(self._listeners):
+            listener(change)
 
     @classmethod
     def open(cls, path: Path, today: date) -> tuple[Session, bool]:
@@ -192,6 +251,7 @@ class Session:
             return ""
         return tpl.name
 
+    @mutation
     def draft_reply(self, offer: Offer, name: str) -> None:
         """Draft a scenario reply instead of the decline; the decline's template stays as it
         was, so the reply never becomes what `export` sends."""
@@ -199,6 +259,7 @@ class Session:
             raise FieldError(f"{name!r} is not a scenario reply")
         offer.reply = name
 
+    @mutation
     def back_to_decline(self, offer: Offer) -> bool:
         """Show the decline again; the reply's own edits stay, for when it is drafted again.
 
@@ -239,6 +300,7 @@ class Session:
         title = draft_title(offer, draft.template, reply)
         return DraftView(draft, text, edited is not None, findings, reply, title)
 
+    @mutation
     def set_medium(self, offer: Offer, medium: str) -> None:
         if medium not in MEDIUMS:
             raise FieldError(f"unknown medium {medium!r}")
@@ -256,6 +318,7 @@ class Session:
             and THANKS_TEMPLATES.get(n) is not t  # a note to one person, never the decline
         ]
 
+    @mutation
     def next_template(self, offer: Offer) -> str:
         """Cycle through the decline templates of the offer's medium (showing the decline)."""
         offer.reply = ""
@@ -267,10 +330,12 @@ class Session:
         )
         return offer.template
 
+    @mutation
     def take_over(self, offer: Offer, text: str, medium: str) -> None:
         """From now on the person's own text is the draft for this medium (or reply)."""
         offer.drafts[self.draft_key(offer, medium)] = text
 
+    @mutation
     def regenerate(self, offer: Offer, medium: str) -> None:
         """Back to the template's draft (the UI asks first: this drops the person's edit)."""
         offer.drafts.pop(self.draft_key(offer, medium), None)
@@ -288,6 +353,7 @@ class Session:
         have = {(i.rule, i.text.casefold()) for i in offer.checklist.ignored}
         return [w for w in flagged(finding, text) if (finding.rule, w.casefold()) not in have]
 
+    @mutation
     def dismiss(self, offer: Offer, finding: Finding, text: str, only: str | None = None) -> str:
         """Dismiss what the finding flags right now in `text` (the words of each span, or
         the finding itself when it points at none) on this offer's drafts; `only` dismisses
@@ -302,6 +368,7 @@ class Session:
         shown = ", ".join(f"“{w}”" for w in words if w)
         return f"{title}: dismissed {shown or 'on this offer'}."
 
+    @mutation
     def restore(self, offer: Offer, finding: Finding) -> str:
         """Bring back the words this finding has dismissed: they are flagged again."""
         if not finding.dismissed:
@@ -331,6 +398,7 @@ class Session:
             return "offer"
         return ""
 
+    @mutation
     def set_rule_off(self, offer: Offer | None, rule: str, off: bool, *, workbook: bool) -> str:
         """Switch a rule off (or back on) for this offer, or for the whole workbook."""
         known_rule(rule)
@@ -361,8 +429,15 @@ class Session:
 
     # ------------------------------------------------------------------ offers
 
-    def set_field(self, offer: Offer, name: str, value: object, today: date) -> None:
-        """Apply a form value; raises FieldError (and changes nothing) when it is not valid."""
+    @mutation
+    def set_field(self, offer: Offer, name: str, value: object, today: date) -> bool:
+        """Apply a form value; raises FieldError (and changes nothing) when it is not valid.
+        False when the offer is as it was (a choice reporting the value it was loaded with)."""
+        before = dataclasses.replace(offer)
+        self._set_field(offer, name, value, today)
+        return offer != before
+
+    def _set_field(self, offer: Offer, name: str, value: object, today: date) -> None:
         if name != "company" or offer is not self._naming:
             self._naming = None  # anything else edited: the id being named is settled
         if name in TEXT_FIELDS:
@@ -422,24 +497,33 @@ class Session:
         offer.id = ""  # its own id is not taken: "Acme " stays acme, not acme-2
         offer.id = self.wb.new_id(offer.company)
 
+    @reshapes
     def new_offer(self, today: date) -> Offer:
         offer = Offer(id=self.wb.new_id(PLACEHOLDER_NAME), received=today)
         self.wb.offers.append(offer)
         self._naming = None
+        self.changed(Changed(offer=offer.id, offers=True, select=offer.id))
         return offer
 
+    @reshapes
     def duplicate_offer(self, offer: Offer) -> Offer:
         self._naming = None
         twin = copy.deepcopy(offer)
         twin.id = self.wb.new_id(offer.company or offer.id)
         twin.example = False
         self.wb.offers.insert(self.wb.offers.index(offer) + 1, twin)
+        self.changed(Changed(offer=twin.id, offers=True, select=twin.id))
         return twin
 
+    @reshapes
     def delete_offer(self, offer: Offer) -> int:
-        """Remove it; returns the index it had, so the list can select a neighbour."""
+        """Remove it; returns the index it had. The offer shown next is its neighbour: the
+        one after it, or the one before when it was the last."""
         index = self.wb.offers.index(offer)
         del self.wb.offers[index]
+        offers = self.wb.offers
+        neighbour = offers[min(index, len(offers) - 1)].id if offers else None
+        self.changed(Changed(offers=True, select=neighbour))
         return index
 
     def next_status(self, offer: Offer) -> str:
@@ -449,9 +533,11 @@ class Session:
 
     # ------------------------------------------------------------------ the workbook's own
 
+    @mutation
     def set_profile(self, profile: Profile) -> None:
         self.wb.profile = profile
 
+    @mutation
     def set_theme(self, name: str) -> bool:
         """Remember the theme in the workbook; False when it is the one kept already."""
         if self.wb.theme == name:
@@ -472,6 +558,7 @@ class Session:
             n += 1
         return copy_template(current, name)
 
+    @mutation
     def save_template(self, offer: Offer, edited: Template, was: str) -> None:
         """Keep the person's template (renamed from `was`, maybe) and use it for this offer."""
         if edited.name != was:
@@ -479,6 +566,7 @@ class Session:
         self.wb.templates[edited.name] = edited
         offer.template = edited.name
 
+    @mutation
     def set_checkin_months(self, offer: Offer | None, text: str, *, this_offer: bool) -> None:
         """The months after a decline to check in, for this offer or every offer (FormError)."""
         months = parse_months(text)
@@ -499,6 +587,7 @@ class Session:
                 seen.setdefault(name.casefold(), name)
         return main, tuple(seen.values())
 
+    @mutation
     def save_interaction(
         self, offer: Offer, index: int | None, values: dict[str, str], today: date
     ) -> Interaction:
@@ -515,6 +604,7 @@ class Session:
             offer.log[index] = entry
         return entry
 
+    @mutation
     def save_contact(self, offer: Offer, index: int | None, values: dict[str, str]) -> Contact:
         """Add a contact (index None) or replace one, from a form's values (FormError)."""
         contact = parse_contact(values)
@@ -524,6 +614,7 @@ class Session:
             offer.contacts[index] = contact
         return contact
 
+    @mutation
     def delete_record(self, offer: Offer, kind: str, index: int) -> bool:
         """Delete a contact ("contact") or a log entry ("log"); False when it is gone already."""
         items: list[Contact] | list[Interaction] = (
@@ -534,14 +625,17 @@ class Session:
         del items[index]
         return True
 
+    @mutation
     def log_sent(self, offer: Offer, plan: SentPlan) -> None:
         """Log what `care.plan_sent` showed the person and they confirmed."""
         care.log_sent(offer, plan.entry, declines=plan.declines)
 
+    @mutation
     def plan_send(self, offer: Offer, text: str, now: datetime) -> None:
         """When the person will send the draft: a time, "next", or "" to clear (FormError)."""
         offer.send_at = parse_send_at(text, now)
 
+    @mutation
     def set_reconsider(
         self, offer: Offer, values: dict[str, str], today: date, *, firm: bool
     ) -> None:
@@ -549,6 +643,7 @@ class Session:
         offer.reconsider = parse_terms(values, today)
         offer.firm = firm
 
+    @mutation
     def set_counter(self, offer: Offer, values: dict[str, str], received: str, today: date) -> None:
         """A counter-offer's terms and the day it came (FormError naming every bad field)."""
         errors: dict[str, str] = {}
@@ -568,6 +663,7 @@ class Session:
 
     # ------------------------------------------------------------------ people
 
+    @mutation
     def log_thanks_sent(self, offer: Offer, note: ThanksNote, today: date) -> Interaction:
         """A thank-you note sent: logged with that person, whose check-ins follow them now."""
         from decline_tui.core import thanks
@@ -576,6 +672,7 @@ class Session:
         offer.log.append(entry)
         return entry
 
+    @mutation
     def take_over_thanks(self, offer: Offer, note: ThanksNote, text: str) -> bool:
         """The person's own text of a thank-you note, kept from now on; False when it says
         what the note said already (nothing to keep)."""
@@ -584,22 +681,26 @@ class Session:
         offer.drafts[note.key] = text
         return True
 
+    @mutation
     def regenerate_thanks(self, offer: Offer, note: ThanksNote) -> bool:
         """Back to the template's thank-you note: the person's own text of it goes."""
         return offer.drafts.pop(note.key, None) is not None
 
+    @mutation
     def log_checkin(self, due: Due, today: date) -> Interaction:
         """A check-in sent to the person: their next one counts from today."""
         from decline_tui.core import people
 
         return people.log_checkin(self.wb, due, today)
 
+    @mutation
     def snooze(self, key: str, today: date, length: str) -> date:
         """Put a person's check-in off by "week" or "month"; the day it comes back."""
         from decline_tui.core import people
 
         return people.snooze(self.wb, key, today, length)
 
+    @mutation
     def unsnooze(self, key: str) -> bool:
         from decline_tui.core import people
 
@@ -608,8 +709,18 @@ class Session:
     def save(self, force: bool = False) -> None:
         self.store.save(self.wb, force=force)
 
+    @reshapes
     def reload(self) -> None:
-        self.wb = self.store.load()
+        """The workbook as its file has it now (another program changed it)."""
+        self.replace(self.store.load(), unsaved=False)
+
+    @reshapes
+    def replace(self, wb: Workbook, *, unsaved: bool) -> None:
+        """Another workbook in place of this one: merged with another program's changes
+        (`unsaved`), or taken back from a recovery journal."""
+        self.wb = wb
+        self._naming = None
+        self.changed(Changed(offers=True, unsaved=unsaved))
 
     def disk_problem(self) -> str | None:
         """Why the file on disk cannot replace what is open, if it cannot.

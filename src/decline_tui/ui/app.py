@@ -19,8 +19,9 @@ from textual.theme import Theme
 
 from decline_tui.core.journal import Recovered
 from decline_tui.core.session import Session
+from decline_tui.ui.actions import PALETTE
 from decline_tui.ui.keygate import KeyGate
-from decline_tui.ui.screens.main import PALETTE, MainScreen
+from decline_tui.ui.screens.main import MainScreen
 from decline_tui.ui.widgets.checklist_view import ChecklistPane
 from decline_tui.ui.widgets.offer_list import OfferList
 from decline_tui.ui.widgets.scenario_panel import ScenarioPanel
@@ -122,10 +123,7 @@ class DeclineApp(KeyGate, App[None]):
         self.signalled(signal.SIGHUP)
 
     def _theme_changed(self, theme: Theme) -> None:
-        if self.session.set_theme(theme.name):
-            screen = self._main_screen()
-            if screen is not None:
-                screen.mark_dirty()
+        self.session.set_theme(theme.name)  # saved like any change, when it is one
 
     def _main_screen(self) -> MainScreen | None:
         return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)

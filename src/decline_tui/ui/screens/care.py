@@ -27,50 +27,6 @@ from decline_tui.ui.widgets.literal import visible
 if TYPE_CHECKING:
     from decline_tui.ui.screens.main import MainScreen
 
-# Command palette entries for these actions: (title, help, action).
-CARE_PALETTE = [
-    (
-        "care: mark draft as sent",
-        "Log the draft as sent, as what it is (asks first); a decline starts check-ins",
-        "mark_sent",
-    ),
-    ("care: log an interaction", "A follow-up, a call, a check-in …", "log_interaction"),
-    ("care: add a contact", "Someone you met through this offer", "add_contact"),
-    ("care: contacts and log", "See, edit or delete contacts and log entries", "show_records"),
-    (
-        "care: check-ins due",
-        "The people to keep in touch with: history, a check-in note, snooze",
-        "show_checkins",
-    ),
-    (
-        "care: check-in months",
-        "How many months after a decline to check in (3, 6, 12), for this offer or all",
-        "checkin_months",
-    ),
-    (
-        "care: thank-you notes",
-        "A short note to each person you met, sent after the decline",
-        "show_thanks",
-    ),
-    ("send later: plan a time", "Record when you will send this draft", "plan_send"),
-    (
-        "counter-offer: what would change my mind",
-        "Your own criteria, before a counter-offer arrives",
-        "record_reconsider",
-    ),
-    ("counter-offer: record their counter", "The terms they came back with", "record_counter"),
-    (
-        "multiple offers: next to decline",
-        "Jump to the next open offer to decline",
-        "next_to_decline",
-    ),
-    (
-        "multiple offers: holding reply",
-        "While the offer you accepted is not signed: thank them, and say when you will answer",
-        "hold_reply",
-    ),
-]
-
 
 def _terms_fields(terms: Terms | None, start_label: str) -> list[Field]:
     t = terms or Terms()
@@ -110,6 +66,7 @@ class RecordsScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.fill()
+        self.watch(self.owner, "revision", self.fill, init=False)  # after each change
         self.query_one("#records").focus()
 
     def fill(self) -> None:
@@ -157,10 +114,8 @@ class RecordsScreen(ModalScreen[None]):
         session = self.owner.session
 
         def done(choice: str | None) -> None:
-            record = "contact" if kind == "c" else "log"
-            if choice == "yes" and session.delete_record(self.offer, record, i):
-                self.owner._changed()
-                self.fill()
+            if choice == "yes":  # the list fills again: it watches the workbook (on_mount)
+                session.delete_record(self.offer, "contact" if kind == "c" else "log", i)
 
         self.app.push_screen(
             confirm("Delete this entry?", "It is removed from the workbook.", yes="Delete"), done
@@ -172,9 +127,9 @@ class RecordsScreen(ModalScreen[None]):
             return
         kind, i = picked
         if kind == "c":
-            self.owner.edit_contact(self.offer, i, self.fill)
+            self.owner.edit_contact(self.offer, i)
         else:
-            self.owner.edit_interaction(self.offer, i, self.fill)
+            self.owner.edit_interaction(self.offer, i)
 
 
 class CareActions(Host):
@@ -183,12 +138,6 @@ class CareActions(Host):
     def _main(self) -> MainScreen:
         """This screen as what it is: MainScreen is the one class these actions are mixed into."""
         return cast("MainScreen", self)
-
-    def _changed(self) -> None:
-        self.refresh_list()
-        self.load_form()
-        self.mark_dirty()
-        self.refresh_draft()
 
     def _form(
         self,
@@ -249,7 +198,6 @@ class CareActions(Host):
             if choice != "yes" or offer not in self.session.wb.offers:
                 return
             self.session.log_sent(offer, plan)
-            self._changed()
             self.notify(plan.done(), markup=False)
 
         def ask() -> None:
@@ -264,10 +212,8 @@ class CareActions(Host):
         if self.offer is not None:
             self.edit_interaction(self.offer, None)
 
-    def edit_interaction(
-        self, offer: Offer, index: int | None, after: Callable[[], None] | None = None
-    ) -> None:
-        """Add a log entry (index None) or edit one; `after` runs once it is saved."""
+    def edit_interaction(self, offer: Offer, index: int | None) -> None:
+        """Add a log entry (index None) or edit one."""
         entry = offer.log[index] if index is not None else None
 
         main, names = self.session.log_people(offer)
@@ -283,9 +229,6 @@ class CareActions(Host):
                 self.session.save_interaction(offer, index, values, self.today)
             except FormError as exc:
                 return exc.errors
-            self._changed()
-            if after:
-                after()
             return None
 
         kind = entry.kind if entry else ("follow-up" if offer.status == "declined" else "note")
@@ -318,10 +261,8 @@ class CareActions(Host):
         if self.offer is not None:
             self.edit_contact(self.offer, None)
 
-    def edit_contact(
-        self, offer: Offer, index: int | None, after: Callable[[], None] | None = None
-    ) -> None:
-        """Add a contact (index None) or edit one; `after` runs once it is saved."""
+    def edit_contact(self, offer: Offer, index: int | None) -> None:
+        """Add a contact (index None) or edit one."""
         c = offer.contacts[index] if index is not None else None
 
         def submit(values: dict[str, str]) -> dict[str, str] | None:
@@ -329,9 +270,6 @@ class CareActions(Host):
                 self.session.save_contact(offer, index, values)
             except FormError as exc:
                 return exc.errors
-            self._changed()
-            if after:
-                after()
             return None
 
         self._form(
@@ -368,7 +306,6 @@ class CareActions(Host):
                 self.session.plan_send(offer, values["send_at"], now)
             except FormError as exc:
                 return exc.errors
-            self._changed()
             return None
 
         current = offer.send_at.strftime("%Y-%m-%d %H:%M") if offer.send_at else "next"
@@ -390,7 +327,6 @@ class CareActions(Host):
                 self.session.set_reconsider(offer, values, self.today, firm=firm)
             except FormError as exc:
                 return exc.errors
-            self._changed()
             return None
 
         self._form(
@@ -420,7 +356,6 @@ class CareActions(Host):
                 self.session.set_counter(offer, values, received, self.today)
             except FormError as exc:
                 return exc.errors
-            self._changed()
             return None
 
         day = offer.counter_received or self.today
@@ -455,19 +390,13 @@ class CareActions(Host):
         # The reply is drafted beside the decline, never in its place: `export` and the
         # decline's template stay as they were.
         self.session.draft_reply(offer, name)
-        self.leave_editing()
-        self._changed()
         self.notify(
             f"Reply: {name}. {why} ctrl+d goes back to the decline.", timeout=4, markup=False
         )
 
     def action_checkin_months(self) -> None:
-        """The palette's "check-in months"; m in F10 (edit_checkin_months)."""
-        self.edit_checkin_months()
-
-    def edit_checkin_months(self, after: Callable[[], object] | None = None) -> None:
-        """How many months after a decline to check in, for one offer or all; `after` runs
-        once they are saved."""
+        """How many months after a decline to check in, for one offer or all (the palette,
+        m in F10)."""
         offer = self.offer
         wb = self.session.wb
 
@@ -477,9 +406,6 @@ class CareActions(Host):
                 self.session.set_checkin_months(offer, values["months"], this_offer=this_offer)
             except FormError as exc:
                 return exc.errors
-            self._changed()
-            if after:
-                after()
             return None
 
         current = (offer.checkin_months if offer else None) or wb.checkin_months

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
         app = getters.app(DeclineApp)
 
         session: Session
-        offer_id: str | None
+        revision: int
         dirty: bool
         saved_at: datetime | None
         _save_timer: Timer | None
@@ -35,6 +35,9 @@ if TYPE_CHECKING:
         @property
         @abstractmethod
         def offer(self) -> Offer | None: ...
+        @property
+        @abstractmethod
+        def offer_id(self) -> str | None: ...
         @property
         @abstractmethod
         def now(self) -> datetime: ...
@@ -49,6 +52,8 @@ if TYPE_CHECKING:
         def mark_dirty(self) -> None: ...
         @abstractmethod
         def update_savestate(self) -> None: ...
+        @abstractmethod
+        def refresh_actions(self) -> None: ...
         @abstractmethod
         def refresh_list(self) -> None: ...
         @abstractmethod

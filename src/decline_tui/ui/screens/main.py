@@ -7,13 +7,12 @@ them, and the screen pushes the recomputed draft and findings down to the panes.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
 import shlex
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -24,19 +23,23 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.notifications import SeverityLevel
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
+from textual.widgets.option_list import OptionDoesNotExist
 
 from decline_tui.core import export, leaving, textfile
 from decline_tui.core.checklist import DISMISSED, RULES, Finding
-from decline_tui.core.model import MEDIUMS, STATUSES, Offer, Profile, Template, slugify
+from decline_tui.core.model import MEDIUMS, Offer, Profile, Template, slugify
 from decline_tui.core.parsing import FieldError
-from decline_tui.core.session import DraftView, Session
+from decline_tui.core.session import Changed, DraftView, Session
 from decline_tui.core.templates import all_templates, pick_template
+from decline_tui.ui import actions
+from decline_tui.ui.actions import REGION_TITLES
 from decline_tui.ui.keygate import KeyGate
-from decline_tui.ui.screens.care import CARE_PALETTE, CareActions
+from decline_tui.ui.screens.care import CareActions
 from decline_tui.ui.screens.dialogs import (
     ChoiceDialog,
     PathDialog,
@@ -56,13 +59,7 @@ from decline_tui.ui.widgets.quiet import update_static
 from decline_tui.ui.widgets.scenario_panel import ScenarioPanel
 
 # Regions in focus order, with their titles and jump keys.
-REGIONS = {
-    "offers": ("Offers", "f2"),
-    "form": ("Details", "f3"),
-    "draft": ("Draft", "f4"),
-    "checklist": ("Checklist", "f5"),
-    "scenarios": ("Scenarios", "f6"),
-}
+REGIONS = REGION_TITLES
 # Two layouts, by the terminal's width. From WIDE: offers and details on the left, the draft
 # in the middle, the checklist (or the scenario helper, F6) on the right. From TWO: the draft
 # and one other region beside it. Below TWO columns or MIN_HEIGHT rows the terminal is too
@@ -73,60 +70,7 @@ SIDE = ("checklist", "scenarios")  # the regions that share the right-hand colum
 AUTOSAVE_DELAY = 0.8  # seconds of quiet after an edit before it is saved
 MAX_UNSAVED = 2.0  # however steady the typing, no edit waits longer than this to be saved
 MIN_TIMER = 0.01  # the shortest timer we set (Textual's Timer cannot take zero)
-LIST_FIELDS = {"company", "role", "status", "deadline"}
 
-# Command palette entries: (title, help, action).
-PALETTE = [
-    ("offer: new", "Add a new offer", "new_offer"),
-    ("offer: duplicate", "Copy the selected offer", "duplicate_offer"),
-    ("offer: delete", "Delete the selected offer (asks first)", "delete_offer"),
-    ("offer: next status", "Cycle the offer's status", "cycle_status"),
-    *[(f"status: {s}", f"Mark the offer as {s}", f"set_status('{s}')") for s in STATUSES],
-    ("medium: email", "Draft an email", "set_medium('email')"),
-    ("medium: phone script", "Draft talking points for a call", "set_medium('phone')"),
-    ("medium: LinkedIn note", "Draft a LinkedIn connection note", "set_medium('linkedin')"),
-    ("template: next", "Use the next template for this medium", "next_template"),
-    ("template: copy and edit", "Make your own copy of this template and edit it", "edit_template"),
-    ("draft: edit as text", "Take the draft over and edit it freely", "toggle_edit"),
-    ("draft: regenerate", "Go back to the template's draft (asks first)", "regenerate"),
-    (
-        "draft: back to the decline",
-        "Leave the scenario reply and show the decline again (ctrl+d)",
-        "back_to_decline",
-    ),
-    ("draft: open in $EDITOR", "Edit the draft in your own editor", "open_editor"),
-    ("export: copy draft", "Copy the draft (an email's body) to the clipboard", "copy_draft"),
-    ("export: copy subject", "Copy the email's subject line (ctrl+f)", "copy_subject"),
-    ("export: save draft to file", "Save the draft as .txt or .md", "save_draft"),
-    ("profile: edit", "Your name and email", "edit_profile"),
-    ("workbook: save now", "Write the workbook file now", "save_workbook"),
-    (
-        "workbook: fix saving",
-        "Choose between colliding changes, or deal with a broken or read-only file",
-        "fix_saving",
-    ),
-    ("workbook: save a copy as", "Write the workbook to another file", "save_copy"),
-    (
-        "checklist: dismiss or bring back",
-        "Dismiss what the selected checklist item flags on this offer, or bring it back (x)",
-        "dismiss_finding",
-    ),
-    (
-        "checklist: rule off or on for this offer",
-        "Switch the selected checklist rule off for this offer, or back on (o)",
-        "rule_off('offer')",
-    ),
-    (
-        "checklist: rule off or on for every offer",
-        "Switch the selected checklist rule off for the whole workbook, or back on (w)",
-        "rule_off('workbook')",
-    ),
-    *CARE_PALETTE,
-    *[
-        (f"go: {title.lower()}", f"Jump to {title} ({key.upper()})", f"focus_region('{name}')")
-        for name, (title, key) in REGIONS.items()
-    ],
-]
 
 # A checklist item flagging more words than this offers "All" and the first ones only.
 MAX_WORD_CHOICES = 4
@@ -222,10 +166,21 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         ),
     ]
 
+    # The offer shown. Every change of it (a pick in the list, a new offer, a deleted one's
+    # neighbour) shows it in the list, the form and the draft (watch_selected).
+    selected: reactive[Offer | None] = reactive(None, init=False, always_update=True, bindings=True)
+    # The session's count of changes to the workbook: each one, wherever it came from (a key,
+    # a dialog, the people screens, another program's change merged), shows in the panes and
+    # sets the autosave (watch_revision). Screens over this one watch it to fill again.
+    revision: reactive[int] = reactive(0, init=False)
+
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.offer_id: str | None = session.wb.offers[0].id if session.wb.offers else None
+        self.set_reactive(MainScreen.selected, session.wb.offers[0] if session.wb.offers else None)
+        self._change: Changed | None = None  # the change watch_revision is to show
+        self._typing = False  # the change comes from the form or the editor: not shown back
+        self._editing: tuple[str, str, str, str] | None = None  # the draft the edit box holds
         self.selected_rule: str | None = None
         self.active_region = "offers"
         self.side = "checklist"  # the checklist or the scenario helper: the right-hand column
@@ -235,7 +190,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         self.saved_at: datetime | None = None
         self.spelling_ready = False
         self._view: DraftView | None = None
-        self._enabled: tuple[bool, bool, bool] | None = None  # what check_action last saw
+        self._state: actions.State | None = None  # what check_action last saw
         self._save_timer: Timer | None = None
         self._dirty_since = 0.0  # monotonic time of the oldest unsaved edit
         self._init_saving(session)
@@ -302,6 +257,10 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
             self.query_one("#offers").focus()
         self.set_interval(DISK_CHECK_EVERY, self.check_disk)
         self.check_size(self.app.size.width, self.app.size.height)
+        self.session.listen(self._session_changed)
+
+    def on_unmount(self) -> None:
+        self.session.unlisten(self._session_changed)
 
     def on_resize(self, event: events.Resize) -> None:
         self.apply_layout(event.size.width)
@@ -421,7 +380,11 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
 
     @property
     def offer(self) -> Offer | None:
-        return self.session.wb.offer(self.offer_id) if self.offer_id else None
+        return self.selected
+
+    @property
+    def offer_id(self) -> str | None:
+        return self.selected.id if self.selected is not None else None
 
     @property
     def medium(self) -> str:
@@ -432,10 +395,13 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         self.query_one(OfferList).show(self.session.wb.offers, self.now, self.offer_id)
 
     def refresh_row(self, offer: Offer) -> None:
+        """The offer's row, when what it shows changed (each keystroke in the form asks)."""
         offers = self.query_one(OfferList)
+        prompt = offer_prompt(offer, self.now)
         try:
-            offers.replace_option_prompt(offer.id, offer_prompt(offer, self.now))
-        except Exception:  # the option may be gone after a reload; rebuild instead
+            if offers.get_option(offer.id).prompt != prompt:
+                offers.replace_option_prompt(offer.id, prompt)
+        except OptionDoesNotExist:  # a new offer's id follows its company: a new list
             self.refresh_list()
 
     def template_choices(self) -> list[str]:
@@ -458,22 +424,39 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         checklist = self.query_one(ChecklistPane)
         if offer is None:
             self._view = None
+            self.leave_editing()
             draft.show(None, "email", "", None)
             checklist.show([])
         else:
             view = self.session.view(offer, self.now, spelling=self.spelling_ready)
             self._view = view
+            # The edit box holds one draft: another offer, medium, template or reply closes it.
+            editing = (offer.id, view.draft.medium, view.draft.template, view.reply)
+            if editing != self._editing:
+                self.leave_editing()
+                self._editing = editing
             self._show_draft(view)
             checklist.show(view.findings)
         self.query_one(ScenarioPanel).show(self.session.wb, offer, self.now)
-        # check_action depends on these three only; refreshing the bindings rebuilds the footer.
-        enabled = (
-            offer is not None,
-            self._view is not None and self._view.edited,
-            self._view is not None and bool(self._view.reply),
+        self.refresh_actions()
+
+    def actions_state(self) -> actions.State:
+        """What the actions need, as it is now (the table in ui/actions.py)."""
+        view = self._view
+        return actions.State(
+            offer=self.offer is not None,
+            own_text=view is not None and view.edited,
+            reply=view is not None and bool(view.reply),
+            saving_problem=self.merge is not None
+            or self.disk_problem is not None
+            or self.read_only,
         )
-        if enabled != self._enabled:
-            self._enabled = enabled
+
+    def refresh_actions(self) -> None:
+        """The footer again, when what the actions need changed (it rebuilds it)."""
+        state = self.actions_state()
+        if state != self._state:
+            self._state = state
             self.refresh_bindings()
 
     def _show_draft(self, view: DraftView) -> DraftPane:
@@ -523,65 +506,13 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        needs_offer = {
-            "duplicate_offer",
-            "delete_offer",
-            "cycle_status",
-            "set_status",
-            "next_medium",
-            "set_medium",
-            "next_template",
-            "toggle_edit",
-            "open_editor",
-            "copy_draft",
-            "save_draft",
-            "edit_template",
-            "mark_sent",
-            "log_interaction",
-            "add_contact",
-            "plan_send",
-            "record_reconsider",
-            "record_counter",
-            "scenario_draft",
-            "hold_reply",
-            "show_records",
-            "dismiss_finding",
-        }
-        if action in needs_offer and self.offer is None:
-            return None
-        if action == "back_to_decline":  # hidden, and the key passed on, without a reply
-            return self._view is not None and bool(self._view.reply)
-        if action == "regenerate":
-            return self._view is not None and self._view.edited
-        if action == "next_template":  # the person's own text stays whatever the template
-            return self._view is None or not self._view.edited
-        if action == "fix_saving":
-            # hidden and passed on (ctrl+y is redo in the draft editor) when all is well
-            return self.merge is not None or self.disk_problem is not None or self.read_only
-        return True
+        return actions.check(action, self.actions_state())
 
     def unavailable(self, key: str, action: str) -> str | None:
         """Why a documented key that check_action turned off does nothing now, said on screen.
 
         The app calls this for a key nothing took, so a key never fails silently."""
-        name = action.removeprefix("screen.").split("(")[0]
-        if self.check_action(name, ()):
-            return None
-        shown = key.upper() if key.startswith("f") else key
-        if self.offer is None:
-            return f"{shown} needs an offer: add one with ctrl+n."
-        if name == "next_template":
-            return (
-                f"{shown} picks a template; your own text is kept while it is yours — "
-                "ctrl+r goes back to the template."
-            )
-        if name == "regenerate":
-            return f"{shown} goes back to the template's draft: this draft is the template's."
-        if name == "back_to_decline":
-            return f"{shown} leaves a scenario reply: this is the decline draft already."
-        if name == "fix_saving":
-            return f"{shown} fixes saving problems: the workbook saves fine."
-        return None
+        return actions.why_not(action, key, self.actions_state())
 
     # ------------------------------------------------------------------ saving
     #
@@ -606,16 +537,65 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         self._save_timer = self.set_timer(max(MIN_TIMER, wait), self.save_now)
         self.journal_soon()
 
+    # ------------------------------------------------------------------ reacting
+
+    def _session_changed(self, change: Changed) -> None:
+        self._change = change
+        self.revision = self.session.revision
+
+    def watch_revision(self) -> None:
+        """The workbook changed: the list, the form and the draft show it, and it is saved
+        soon. The one place the panes follow a change: no action refreshes them by hand."""
+        change, self._change = self._change, None
+        if change is None or not self.is_mounted:
+            return
+        wb = self.session.wb
+        if change.offers:  # added, removed, or another workbook: a new list
+            keep = change.select or self.offer_id
+            show = wb.offer(keep) if keep else None
+            if show is None and wb.offers:
+                show = wb.offers[0]
+            self.query_one(OfferList).show(wb.offers, self.now, show.id if show else None)
+            if show is not self.selected:
+                self.selected = show  # watch_selected shows it
+                if change.unsaved:
+                    self.mark_dirty()
+                return
+        elif change.offer is not None:
+            offer = wb.offer(change.offer)
+            if offer is not None:
+                self.refresh_row(offer)
+        if not self._typing:  # never over what is being typed
+            self.load_form()
+        if change.unsaved:
+            self.mark_dirty()
+        self.refresh_draft()
+
+    def watch_selected(self, old: Offer | None, new: Offer | None) -> None:
+        """Another offer shown: highlighted in the list, in the form and the draft."""
+        if not self.is_mounted:
+            return
+        self.query_one(OfferList).pick(new.id if new is not None else None)
+        self.load_form()
+        self.refresh_draft()
+
+    @contextlib.contextmanager
+    def typing(self) -> Iterator[None]:
+        """A change the person is typing (the form, the edit box): shown everywhere but
+        where it is typed, which already shows it."""
+        self._typing = True
+        try:
+            yield
+        finally:
+            self._typing = False
+
     # ------------------------------------------------------------------ events
 
     @on(OfferList.Picked)
     def offer_picked(self, event: OfferList.Picked) -> None:
-        if event.offer_id == self.offer_id:
-            return
-        self.offer_id = event.offer_id
-        self.leave_editing()
-        self.load_form()
-        self.refresh_draft()
+        offer = self.session.wb.offer(event.offer_id) if event.offer_id else None
+        if offer is not self.selected:
+            self.selected = offer
 
     def leave_editing(self) -> None:
         """The edit box belongs to one offer and medium; switching either closes it."""
@@ -633,36 +613,27 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         if offer is None:
             return
         form = self.query_one(OfferForm)
-        before = dataclasses.replace(offer, drafts=dict(offer.drafts))
         try:
-            if field == "medium":
-                if value == self.medium:
-                    return
-                self.session.set_medium(offer, str(value))
-                self.leave_editing()
-                form.set_templates(self.template_choices(), offer.template)
-            else:
-                self.session.set_field(offer, field, value, self.today)
-                self.offer_id = offer.id  # a new offer's id follows its company as it is typed
+            with self.typing():
+                if field == "medium":
+                    if value == self.medium:
+                        return
+                    self.session.set_medium(offer, str(value))
+                    form.set_templates(self.template_choices(), offer.template)
+                else:
+                    self.session.set_field(offer, field, value, self.today)
         except FieldError as exc:
             form.show_error(field, str(exc))
             return
         form.show_error(field, None)
-        if offer == before:
-            return  # e.g. a Select reporting the value it was loaded with
-        if field in LIST_FIELDS:
-            self.refresh_row(offer)
-        self.mark_dirty()
-        self.refresh_draft()
 
     @on(DraftPane.Edited)
     def draft_edited(self, event: DraftPane.Edited) -> None:
         offer = self.offer
         if offer is None:
             return
-        self.session.take_over(offer, event.text, self.medium)
-        self.mark_dirty()
-        self.refresh_draft()
+        with self.typing():
+            self.session.take_over(offer, event.text, self.medium)
 
     @on(ChecklistPane.RuleSelected)
     def rule_selected(self, event: ChecklistPane.RuleSelected) -> None:
@@ -686,9 +657,6 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         return next((f for f in self._view.findings if f.rule == rule), None)
 
     def _overruled(self, said: str, nothing: str) -> None:
-        if said:
-            self.mark_dirty()
-            self.refresh_draft()
         self.notify(said or nothing, timeout=4, markup=False)
 
     def action_dismiss_finding(self) -> None:
@@ -781,24 +749,16 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
     # ------------------------------------------------------------------ actions: offers
 
     def select_offer(self, offer_id: str | None) -> None:
-        self.offer_id = offer_id
-        self.leave_editing()
-        self.refresh_list()
-        self.load_form()
-        self.refresh_draft()
+        self.selected = self.session.wb.offer(offer_id) if offer_id else None
 
     def action_new_offer(self) -> None:
-        offer = self.session.new_offer(self.today)
-        self.select_offer(offer.id)
-        self.mark_dirty()
+        self.session.new_offer(self.today)
         self.action_focus_region("form")
 
     def action_duplicate_offer(self) -> None:
         if self.offer is None:
             return
         twin = self.session.duplicate_offer(self.offer)
-        self.select_offer(twin.id)
-        self.mark_dirty()
         self.notify(f"Duplicated as {twin.id}", markup=False)
 
     def action_delete_offer(self) -> None:
@@ -809,11 +769,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         def done(choice: str | None) -> None:
             if choice != "yes" or offer not in self.session.wb.offers:
                 return
-            index = self.session.delete_offer(offer)
-            offers = self.session.wb.offers
-            neighbour = offers[min(index, len(offers) - 1)].id if offers else None
-            self.select_offer(neighbour)
-            self.mark_dirty()
+            self.session.delete_offer(offer)  # its neighbour shows
             self.notify(f"Deleted {offer.label}", markup=False)
 
         self.app.push_screen(
@@ -830,10 +786,6 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         if offer is None:
             return
         self.session.set_field(offer, "status", status, self.today)
-        self.refresh_row(offer)
-        self.load_form()
-        self.mark_dirty()
-        self.refresh_draft()
 
     def action_cycle_status(self) -> None:
         offer = self.offer
@@ -848,10 +800,6 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         if offer is None:
             return
         self.session.set_medium(offer, medium)
-        self.leave_editing()
-        self.load_form()
-        self.mark_dirty()
-        self.refresh_draft()
         self.notify(f"Medium: {MEDIUM_NAMES[medium]}", timeout=2)
 
     def action_next_medium(self) -> None:
@@ -862,10 +810,6 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         if offer is None:
             return
         name = self.session.next_template(offer)
-        self.leave_editing()
-        self.load_form()
-        self.mark_dirty()
-        self.refresh_draft()
         self.notify(f"Template: {name}", timeout=2, markup=False)
 
     def action_toggle_edit(self) -> None:
@@ -890,10 +834,6 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         offer = self.offer
         if offer is None or not self.session.back_to_decline(offer):
             return
-        self.leave_editing()
-        self.load_form()
-        self.mark_dirty()
-        self.refresh_draft()
         self.notify("Back to the decline draft.", timeout=2, markup=False)
 
     def action_regenerate(self) -> None:
@@ -907,8 +847,6 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
                 return
             self.session.regenerate(offer, medium)
             pane = self.query_one(DraftPane)
-            self.mark_dirty()
-            self.refresh_draft()
             if pane.editing and self._view is not None:
                 pane.start_editing(self._view.text)
 
@@ -931,8 +869,6 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         text = self.edit_in_editor(view.text, f"decline-{slugify(offer.id)[:30] or 'draft'}-")
         if text is not None and text != view.text:
             self.session.take_over(offer, text, self.medium)
-            self.mark_dirty()
-            self.refresh_draft()
             self.notify("Draft updated from your editor.", timeout=3)
 
     def edit_in_editor(self, text: str, prefix: str) -> str | None:
@@ -1134,8 +1070,6 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
             if profile is None:
                 return
             self.session.set_profile(profile)
-            self.mark_dirty()
-            self.refresh_draft()
 
         self.app.push_screen(ProfileDialog(self.session.wb.profile), done)
 
@@ -1150,9 +1084,6 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
             if tpl is None:
                 return
             self.session.save_template(offer, tpl, current.name)
-            self.load_form()
-            self.mark_dirty()
-            self.refresh_draft()
             self.notify(f"Template “{tpl.name}” saved in the workbook.", markup=False)
 
         self.app.push_screen(TemplateDialog(current, taken), done)

@@ -76,6 +76,9 @@ class PeopleScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.fill()
+        # Each change to the workbook (a log, a snooze, a contact edited here or in a dialog
+        # over this screen) fills the list again, once.
+        self.watch(self.owner, "revision", self.fill, init=False)
         self.query_one("#people-list").focus()
 
     # To fill in: the rows (id, prompt, disabled) and the detail of a row.
@@ -343,8 +346,6 @@ class ThanksScreen(PeopleScreen):
             if choice != "yes":
                 return
             entry = session.log_thanks_sent(offer, note, today)
-            self.owner._changed()
-            self.fill()
             self.notify(
                 f"Logged the note to {note.contact.name} as sent ({entry.date.isoformat()}). "
                 "Their check-ins follow them now (F10).",
@@ -370,8 +371,6 @@ class ThanksScreen(PeopleScreen):
             return
         text = self.owner.edit_in_editor(note.text, f"{note.filename('')}-")
         if text is not None and self.owner.session.take_over_thanks(self.offer, note, text):
-            self.owner._changed()
-            self.fill()
             self.notify(f"The note to {note.contact.name} is your own text now.", timeout=4)
 
     def action_regenerate(self) -> None:
@@ -382,9 +381,8 @@ class ThanksScreen(PeopleScreen):
         session, offer = self.owner.session, self.offer
 
         def done(choice: str | None) -> None:
-            if choice == "yes" and session.regenerate_thanks(offer, note):
-                self.owner._changed()
-                self.fill()
+            if choice == "yes":
+                session.regenerate_thanks(offer, note)
 
         self.app.push_screen(
             confirm(
@@ -404,10 +402,10 @@ class ThanksScreen(PeopleScreen):
         if row is None:
             self.action_new_person()
             return
-        self.owner.edit_contact(self.offer, int(row[1:]), self.fill)
+        self.owner.edit_contact(self.offer, int(row[1:]))
 
     def action_new_person(self) -> None:
-        self.owner.edit_contact(self.offer, None, self.fill)
+        self.owner.edit_contact(self.offer, None)
 
 
 # --------------------------------------------------------------------------- check-ins due
@@ -560,8 +558,6 @@ class DueScreen(PeopleScreen):
             if choice != "yes":
                 return
             session.log_checkin(d, today)
-            self.owner._changed()
-            self.fill()
             after = next((x for x in self._due if x.person.key == d.person.key), None)
             nxt = (
                 f" Next: {after.due.isoformat()}."
@@ -600,8 +596,6 @@ class DueScreen(PeopleScreen):
             else:
                 until = session.snooze(d.person.key, today, choice)
                 said = f"{d.person.name}: snoozed until {until.isoformat()}."
-            self.owner._changed()
-            self.fill()
             self.notify(said, markup=False)
 
         self.app.push_screen(
@@ -641,11 +635,10 @@ class DueScreen(PeopleScreen):
         owner.session.draft_reply(offer, "checkin-note")
         self.dismiss(None)
         owner.select_offer(offer.id)
-        owner.mark_dirty()
 
     def action_months(self) -> None:
         """The check-in months (the workbook's or the selected offer's), then the list again."""
-        self.owner.edit_checkin_months(self.fill)
+        self.owner.action_checkin_months()
 
     def action_save_ics(self) -> None:
         from decline_tui.core import care

@@ -102,7 +102,7 @@ class SavingActions(Host):
     def saving_changed(self) -> None:
         """The header and the footer's ctrl+y follow the state of saving."""
         self.update_savestate()
-        self.refresh_bindings()
+        self.refresh_actions()
         if self.dirty:
             self.journal_soon()
 
@@ -139,8 +139,7 @@ class SavingActions(Host):
             return False
         self.disk_problem = None
         result = merge(base if base is not None else theirs, self.session.wb, theirs)
-        self.session.wb = result.merged
-        self.after_reload()
+        self.session.replace(result.merged, unsaved=True)
         if result.collisions:
             self.merge = result
             count = len(result.collisions)
@@ -162,14 +161,6 @@ class SavingActions(Host):
             return False
         return self.save_now(then_quit, attempt + 1)
 
-    def after_reload(self) -> None:
-        """The workbook object was replaced (merged or reloaded): show it again."""
-        if self.offer is None:
-            self.offer_id = self.session.wb.offers[0].id if self.session.wb.offers else None
-        self.refresh_list()
-        self.load_form()
-        self.refresh_draft()
-
     def action_fix_saving(self, then_quit: bool = False) -> None:
         """What stops saving, and the person's choices: collisions, a broken file, read-only."""
         if self._conflict_open:
@@ -179,7 +170,7 @@ class SavingActions(Host):
             result = merge(self.merge.base, self.session.wb, self.merge.theirs)
             if not result.collisions:
                 self.merge = None
-                self.session.wb = result.merged
+                self.session.replace(result.merged, unsaved=True)
                 self.save_now(then_quit)
                 return
             self.merge = result
@@ -191,9 +182,7 @@ class SavingActions(Host):
                         self.quit_unsaved()
                     return
                 self.merge = None
-                self.session.wb = resolve(result, choices)
-                self.after_reload()
-                self.dirty = True
+                self.session.replace(resolve(result, choices), unsaved=True)
                 lost = [c.label for c in result.collisions if choices.get(c.path) == "theirs"]
                 if lost:
                     self.notify(
@@ -391,7 +380,6 @@ class SavingActions(Host):
         except WorkbookError:
             return
         self.disk_problem = None
-        self.after_reload()
         self.saving_changed()
         self.tell_changes("Another program changed the workbook: ", diff(before, self.session.wb))
 
@@ -419,10 +407,8 @@ class SavingActions(Host):
 
         def done(choice: str | None) -> None:
             if choice == "take":
-                self.session.wb = recovered
                 self._recovered.append(rec)
-                self.after_reload()
-                self.mark_dirty()
+                self.session.replace(recovered, unsaved=True)
                 self.notify("Took the recovered changes back.", timeout=4)
             elif choice == "drop":
                 with contextlib.suppress(OSError):

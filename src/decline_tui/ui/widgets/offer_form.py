@@ -246,20 +246,25 @@ class OfferForm(VerticalScroll, can_focus=False):
         if offer is None:
             return
         self._shown = True
+        # The same offer shown again after a change made elsewhere: a field showing an error
+        # keeps the person's text and its error (the offer still has the last good value).
+        same = self._offer is not None and self._offer.id == offer.id
         self._offer = offer
         self._loading = True
         try:
-            self._load(offer, medium, templates)
+            self._load(offer, medium, templates, self._errors if same else frozenset())
         finally:
             self._loading = False
         self.show_previews()
 
-    def _load(self, offer: Offer, medium: str, templates: list[str]) -> None:
+    def _load(self, offer: Offer, medium: str, templates: list[str], keep: frozenset[str]) -> None:
         with self.prevent(Input.Changed, Checkbox.Changed):
             for name in INPUTS:
-                self._set_input(name, _shown_value(offer, name))
+                if name not in keep:
+                    self._set_input(name, _shown_value(offer, name))
             for name in CHECKED:
-                self.show_error(name, None)
+                if name not in keep:
+                    self.show_error(name, None)
             self._show_accepted(offer.status == "accepted")
             for name, choices in CHOICES.items():
                 value = getattr(offer, name)

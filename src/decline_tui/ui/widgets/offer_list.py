@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from decline_tui.core.model import Offer
 from decline_tui.core.timing import days_left, describe_moment, offer_clock
@@ -65,6 +65,18 @@ class OfferList(OptionList):
                 self.highlighted = ids.index(selected)
             elif ids:
                 self.highlighted = 0
+
+    def pick(self, offer_id: str | None) -> None:
+        """Highlight this offer, as the screen shows it (a key, not the list, chose it)."""
+        if offer_id is None:
+            return
+        try:
+            index = self.get_option_index(offer_id)
+        except OptionDoesNotExist:
+            return
+        if index != self.highlighted:
+            with self.prevent(OptionList.OptionHighlighted):
+                self.highlighted = index
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

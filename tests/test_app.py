@@ -391,14 +391,14 @@ async def test_help_and_profile_and_template(demo_path):
 
 
 async def test_open_in_editor(demo_path, monkeypatch):
-    import decline_tui.ui.screens.main as main_mod
+    import decline_tui.ui.editor as editor_mod
 
     def fake_editor(editor, path):
         path.write_text("Dear María,\n\nThanks. I decline.\n\nBest,\nSam Lee\n", encoding="utf-8")
         return None
 
     monkeypatch.setenv("EDITOR", "fake-editor")
-    monkeypatch.setattr(main_mod, "run_editor", fake_editor)
+    monkeypatch.setattr(editor_mod, "run_editor", fake_editor)
     app = make_app(demo_path)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)

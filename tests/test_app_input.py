@@ -302,7 +302,7 @@ async def test_an_editor_that_saves_latin1_is_read_with_a_warning_not_a_crash(
     """ctrl+o: the editor wrote Latin-1 ("é" as one byte); the draft takes it, and says so."""
     import contextlib
 
-    from decline_tui.ui.screens import main
+    from decline_tui.ui import editor
 
     handed: list[bytes] = []
 
@@ -311,7 +311,7 @@ async def test_an_editor_that_saves_latin1_is_read_with_a_warning_not_a_crash(
         path.write_bytes("Dear María,\n\nThank you. Best,\nSam\n".encode("latin-1"))
 
     monkeypatch.setenv("EDITOR", "fake-editor")
-    monkeypatch.setattr(main, "run_editor", latin1_editor)
+    monkeypatch.setattr(editor, "run_editor", latin1_editor)
     monkeypatch.setattr("locale.getpreferredencoding", lambda *_: "ISO-8859-1")
     app = make_app(demo_path)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -177,7 +177,7 @@ async def test_a_thank_you_note_edited_in_the_editor_is_kept_and_can_go_back(
 ):
     import contextlib
 
-    import decline_tui.ui.screens.main as main_mod
+    import decline_tui.ui.editor as editor_mod
 
     seen: list[str] = []
 
@@ -186,7 +186,7 @@ async def test_a_thank_you_note_edited_in_the_editor_is_kept_and_can_go_back(
         path.write_text("Hi Dev,\n\nThank you for the tour of the lab.\n\nSam", encoding="utf-8")
 
     monkeypatch.setenv("EDITOR", "fake-editor")
-    monkeypatch.setattr(main_mod, "run_editor", fake_editor)
+    monkeypatch.setattr(editor_mod, "run_editor", fake_editor)
     _people(demo_path)
     app = make_app(demo_path)
     async with app.run_test(size=(100, 30)) as pilot:

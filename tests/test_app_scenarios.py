@@ -205,7 +205,7 @@ async def test_check_in_months_and_ics(demo_path, tmp_path, monkeypatch):
 
 
 async def test_edit_and_delete_contacts_and_log(demo_path):
-    from decline_tui.ui.screens.care import RecordsScreen
+    from decline_tui.ui.screens.records import RecordsScreen
 
     app = make_app(demo_path)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -986,7 +986,7 @@ async def test_the_editor_round_trip_with_a_hostile_id_and_draft(data_dir, monke
     what the editor gives back is taken as it is."""
     import contextlib
 
-    from decline_tui.ui.screens import main
+    from decline_tui.ui import editor
 
     text = "Dear \x1b[31mMaría\x00,\n\n[bold]Thanks[/bold]. I decline.\u2028\n\nBest,\nSam\n"
     seen = []
@@ -996,7 +996,7 @@ async def test_the_editor_round_trip_with_a_hostile_id_and_draft(data_dir, monke
         path.write_text(text, encoding="utf-8")
 
     monkeypatch.setenv("EDITOR", "fake-editor")
-    monkeypatch.setattr(main, "run_editor", fake_editor)
+    monkeypatch.setattr(editor, "run_editor", fake_editor)
     path = data_dir / "workbook.toml"
     write_workbook(path, Workbook(offers=[Offer(id="../x/\x00y", company="Acme")]))
     app = make_app(path)

@@ -7,10 +7,6 @@ them, and the screen pushes the recomputed draft and findings down to the panes.
 from __future__ import annotations
 
 import contextlib
-import os
-import shlex
-import subprocess
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
@@ -30,7 +26,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import OptionDoesNotExist
 
-from decline_tui.core import export, leaving, textfile
+from decline_tui.core import export, leaving
 from decline_tui.core.checklist import DISMISSED, RULES, Finding
 from decline_tui.core.model import MEDIUMS, Offer, Profile, Template, slugify
 from decline_tui.core.parsing import FieldError
@@ -38,6 +34,7 @@ from decline_tui.core.session import Changed, DraftView, Session
 from decline_tui.core.templates import all_templates, pick_template
 from decline_tui.ui import actions
 from decline_tui.ui.actions import REGION_TITLES
+from decline_tui.ui.editor import edit_in_editor
 from decline_tui.ui.keygate import KeyGate
 from decline_tui.ui.screens.care import CareActions
 from decline_tui.ui.screens.dialogs import (
@@ -866,52 +863,10 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         if offer is None or view is None:
             return
         # Not the bare id: one written by hand may hold a "/" or a NUL.
-        text = self.edit_in_editor(view.text, f"decline-{slugify(offer.id)[:30] or 'draft'}-")
+        text = edit_in_editor(self, view.text, f"decline-{slugify(offer.id)[:30] or 'draft'}-")
         if text is not None and text != view.text:
             self.session.take_over(offer, text, self.medium)
             self.notify("Draft updated from your editor.", timeout=3)
-
-    def edit_in_editor(self, text: str, prefix: str) -> str | None:
-        """`text` edited in $VISUAL / $EDITOR, the app suspended meanwhile; None (and a
-        notice saying why) when there is no editor or it failed. The temporary file goes."""
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-        if not editor:
-            self.notify(
-                "Set $VISUAL or $EDITOR to your editor first (e.g. export EDITOR=nano).",
-                severity="warning",
-                markup=False,
-            )
-            return None
-        fd, name = tempfile.mkstemp(prefix=prefix, suffix=".txt")
-        path = Path(name)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                fh.write(textfile.for_editor(text))
-            try:
-                with self.app.suspend():
-                    result = run_editor(editor, path)
-            except Exception as exc:  # SuspendNotSupported and friends
-                self.notify(f"Cannot open an editor here: {exc}", severity="error", markup=False)
-                return None
-            if result:
-                self.notify(result, severity="error", markup=False)
-                return None
-            try:
-                data = path.read_bytes()
-            except OSError as exc:  # the editor deleted or locked it
-                self.notify(
-                    f"Cannot read what the editor saved: {exc.strerror or exc}; the draft "
-                    "was not changed.",
-                    severity="error",
-                    markup=False,
-                )
-                return None
-            edited, warning = textfile.from_editor(data, text)
-            if warning:
-                self.notify(warning, severity="warning", timeout=8, markup=False)
-            return edited
-        finally:
-            path.unlink(missing_ok=True)
 
     # ------------------------------------------------------------------ actions: export
 
@@ -1093,18 +1048,3 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
     @on(OptionList.OptionSelected, "#offers")
     def offer_chosen(self) -> None:
         self.action_focus_region("form")
-
-
-def run_editor(editor: str, path: Path) -> str | None:
-    """Run the person's editor on a file; an error message, or None when it exited cleanly."""
-    try:
-        argv = [*shlex.split(editor), str(path)]
-    except ValueError:
-        return f"Cannot understand the editor command {editor!r}."
-    try:
-        proc = subprocess.run(argv, check=False)
-    except OSError as exc:
-        return f"Cannot run {argv[0]}: {exc.strerror or exc}"
-    if proc.returncode != 0:
-        return f"{argv[0]} exited with status {proc.returncode}; the draft was not changed."
-    return None

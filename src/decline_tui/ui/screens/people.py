@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from decline_tui.core import export, leaving
 from decline_tui.core.checklist import FAIL, WARN, Finding
+from decline_tui.ui.editor import edit_in_editor
 from decline_tui.ui.screens.dialogs import ChoiceDialog, PathDialog, confirm
 from decline_tui.ui.widgets.literal import visible
 
@@ -369,7 +370,7 @@ class ThanksScreen(PeopleScreen):
         if note is None:
             self.notify("Choose a person with a note first.", timeout=4)
             return
-        text = self.owner.edit_in_editor(note.text, f"{note.filename('')}-")
+        text = edit_in_editor(self, note.text, f"{note.filename('')}-")
         if text is not None and self.owner.session.take_over_thanks(self.offer, note, text):
             self.notify(f"The note to {note.contact.name} is your own text now.", timeout=4)
 

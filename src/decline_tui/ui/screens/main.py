@@ -165,11 +165,13 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
 
     # The offer shown. Every change of it (a pick in the list, a new offer, a deleted one's
     # neighbour) shows it in the list, the form and the draft (watch_selected).
-    selected: reactive[Offer | None] = reactive(None, init=False, always_update=True, bindings=True)
+    selected: reactive[Offer | None] = reactive(
+        None, init=False, always_update=True, bindings=True, repaint=False
+    )
     # The session's count of changes to the workbook: each one, wherever it came from (a key,
     # a dialog, the people screens, another program's change merged), shows in the panes and
     # sets the autosave (watch_revision). Screens over this one watch it to fill again.
-    revision: reactive[int] = reactive(0, init=False)
+    revision: reactive[int] = reactive(0, init=False, repaint=False)  # the panes repaint themselves
 
     def __init__(self, session: Session) -> None:
         super().__init__()

@@ -8,17 +8,24 @@ import pytest
 from decline_tui.ui.actions import ACTIONS, PALETTE, State, action_name, check, why_not
 from decline_tui.ui.app import as_bindings
 from decline_tui.ui.screens.main import MainScreen
+from decline_tui.ui.screens.scenarios import Scenarios
 from decline_tui.ui.widgets.checklist_view import ChecklistPane
 from decline_tui.ui.widgets.offer_list import OfferList
-from decline_tui.ui.widgets.scenario_panel import ScenarioPanel
 
 KEYED = {
     action_name(b.action)
-    for owner in (MainScreen, OfferList, ScenarioPanel, ChecklistPane)
+    for owner in (MainScreen, OfferList, Scenarios, ChecklistPane)
     for b in as_bindings(owner.BINDINGS)
-    if not b.action.startswith("app.") and (owner is MainScreen or b.action.startswith("screen."))
+    if not b.action.startswith("app.")
+    and (owner in (MainScreen, Scenarios) or b.action.startswith("screen."))
 }
-METHODS = {n.removeprefix("action_") for n in dir(MainScreen) if n.startswith("action_")}
+
+
+def _actions(cls: type) -> set[str]:
+    return {n.removeprefix("action_") for n in dir(cls) if n.startswith("action_")}
+
+
+OWNERS = {"screen": MainScreen, "scenarios": Scenarios}
 
 
 def test_every_key_and_palette_entry_calls_an_action_of_the_table():
@@ -26,18 +33,21 @@ def test_every_key_and_palette_entry_calls_an_action_of_the_table():
     assert {action_name(a) for _, _, a in PALETTE} <= set(ACTIONS)
 
 
-def test_every_action_of_the_table_is_the_screens_and_has_a_key_or_a_palette_entry():
-    assert set(ACTIONS) <= METHODS, set(ACTIONS) - METHODS
+def test_every_action_of_the_table_is_its_owners_and_has_a_key_or_a_palette_entry():
+    assert {a.name for a in ACTIONS.values() if a.name not in _actions(OWNERS[a.owner])} == set()
     palette = {action_name(a) for _, _, a in PALETTE}
     assert {a for a in ACTIONS if a not in KEYED and a not in palette} == set()
 
 
-def test_every_action_of_the_screen_is_in_the_table():
+def test_every_action_of_the_screen_and_the_helper_is_in_the_table():
     """A new action_ method must say what it needs (or it would run with no offer)."""
     from textual.screen import Screen
 
-    own = METHODS - {n.removeprefix("action_") for n in dir(Screen) if n.startswith("action_")}
+    from decline_tui.ui.widgets.scenario_panel import ScenarioPanel
+
+    own = _actions(MainScreen) - _actions(Screen)
     assert own - set(ACTIONS) == set()
+    assert _actions(Scenarios) - _actions(ScenarioPanel) - set(ACTIONS) == set()
 
 
 def test_palette_titles_are_unique():

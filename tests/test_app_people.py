@@ -108,7 +108,7 @@ async def test_no_one_to_thank_says_how_to_add_people(demo_path):
     app = make_app(demo_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await pilot.app.screen.run_action("show_thanks")
+        await pilot.app.screen.scenarios.run_action("show_thanks")
         await wait_until(pilot, lambda: "No one to thank yet" in _detail(app.screen))
         await pilot.press("n")
         await wait_until(pilot, lambda: not isinstance(app.screen, ThanksScreen))
@@ -193,7 +193,7 @@ async def test_a_thank_you_note_edited_in_the_editor_is_kept_and_can_go_back(
         screen = await ready(pilot)
         monkeypatch.setattr(type(app), "suspend", lambda self: contextlib.nullcontext())
         offer = screen.offer
-        await screen.run_action("show_thanks")
+        await screen.scenarios.run_action("show_thanks")
         await wait_until(pilot, lambda: "robotics simulation lab" in _detail(app.screen))
         thanks = app.screen
         await pilot.press("o")

@@ -44,3 +44,26 @@ async def test_another_offer_shown_by_a_key_is_highlighted_and_the_list_follows_
         assert highlighted() == "initech" and offers.option_count == 3
         assert screen.query_one("#f-company", Input).value == screen.offer.company
         await wait_until(pilot, lambda: not screen.dirty)  # and it is saved
+
+
+async def test_the_palette_runs_the_helpers_actions_before_the_helper_was_ever_shown(demo_path):
+    """The care actions are the scenario helper's (screens/scenarios.py); the palette reaches
+    them on a wide terminal where the helper waits, unbuilt, behind the checklist."""
+    from decline_tui.ui.screens.dialogs import FormDialog
+
+    from .test_app import palette_offers
+
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert not screen.scenarios.built
+        typed = "care: log an"
+        await pilot.press("ctrl+p", *[c if c != " " else "space" for c in typed])
+        await wait_until(pilot, lambda: palette_offers(app, typed, "care: log an interaction"))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, FormDialog))
+        app.screen.query_one("#ff-note", Input).value = "Coffee: talked about design systems"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: app.screen is screen)
+        assert screen.offer.log[-1].note == "Coffee: talked about design systems"
+        await wait_until(pilot, lambda: not screen.dirty)

@@ -609,7 +609,7 @@ def _expected_text(value: str) -> str:
 
 def test_the_app_and_cli_load_icalendar_only_to_write_a_calendar():
     code = (
-        "import sys, decline_tui.cli, decline_tui.ui.app, decline_tui.ui.screens.care;"
+        "import sys, decline_tui.cli, decline_tui.ui.app, decline_tui.ui.screens.scenarios;"
         "assert 'icalendar' not in sys.modules, 'icalendar loaded at start-up'"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -65,6 +65,9 @@ class Action:
     name: str
     needs: tuple[Need, ...] = ()
     palette: tuple[Entry, ...] = ()
+    # Whose action it is: the main screen's, or the scenario helper's (screens/scenarios.py:
+    # the hard cases and the care of the relationship, keyed there).
+    owner: Literal["screen", "scenarios"] = "screen"
 
     def missing(self, state: State) -> Need | None:
         """The first thing this action needs that is not there now."""
@@ -74,6 +77,11 @@ class Action:
 def _one(name: str, title: str, help_text: str, *needs: Need) -> Action:
     """An action with one palette entry that calls it without arguments."""
     return Action(name, needs, ((title, help_text, name),))
+
+
+def _helper(name: str, title: str, help_text: str, *needs: Need) -> Action:
+    """One of the scenario helper's actions, with its palette entry."""
+    return Action(name, needs, ((title, help_text, name),), owner="scenarios")
 
 
 REGION_TITLES = {
@@ -186,14 +194,14 @@ _ACTIONS = [
         "Log the draft as sent, as what it is (asks first); a decline starts check-ins",
         "offer",
     ),
-    _one(
+    _helper(
         "log_interaction",
         "care: log an interaction",
         "A follow-up, a call, a check-in …",
         "offer",
     ),
-    _one("add_contact", "care: add a contact", "Someone you met through this offer", "offer"),
-    _one(
+    _helper("add_contact", "care: add a contact", "Someone you met through this offer", "offer"),
+    _helper(
         "show_records",
         "care: contacts and log",
         "See, edit or delete contacts and log entries",
@@ -209,32 +217,36 @@ _ACTIONS = [
         "care: check-in months",
         "How many months after a decline to check in (3, 6, 12), for this offer or all",
     ),
-    _one(
+    _helper(
         "show_thanks",
         "care: thank-you notes",
         "A short note to each person you met, sent after the decline",
         "offer",
     ),
-    _one("plan_send", "send later: plan a time", "Record when you will send this draft", "offer"),
-    _one(
+    _helper(
+        "plan_send", "send later: plan a time", "Record when you will send this draft", "offer"
+    ),
+    _helper(
         "record_reconsider",
         "counter-offer: what would change my mind",
         "Your own criteria, before a counter-offer arrives",
         "offer",
     ),
-    _one(
+    _helper(
         "record_counter",
         "counter-offer: record their counter",
         "The terms they came back with",
         "offer",
     ),
-    Action("scenario_draft", ("offer",)),  # t: the reply of the tab shown, in the helper only
+    Action(
+        "scenario_draft", ("offer",), owner="scenarios"
+    ),  # t: the reply of the tab shown, in the helper only
     _one(
         "next_to_decline",
         "multiple offers: next to decline",
         "Jump to the next open offer to decline",
     ),
-    _one(
+    _helper(
         "hold_reply",
         "multiple offers: holding reply",
         "While the offer you accepted is not signed: thank them, and say when you will answer",
@@ -253,6 +265,12 @@ _ACTIONS = [
 
 ACTIONS: dict[str, Action] = {a.name: a for a in _ACTIONS}
 PALETTE: list[Entry] = [entry for a in _ACTIONS for entry in a.palette]
+
+
+def owner_of(action: str) -> str:
+    """Whose action a palette entry calls: "screen" or "scenarios"."""
+    entry = ACTIONS.get(action_name(action))
+    return entry.owner if entry is not None else "screen"
 
 
 def action_name(action: str) -> str:

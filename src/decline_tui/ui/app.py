@@ -19,12 +19,12 @@ from textual.theme import Theme
 
 from decline_tui.core.journal import Recovered
 from decline_tui.core.session import Session
-from decline_tui.ui.actions import PALETTE
+from decline_tui.ui.actions import PALETTE, owner_of
 from decline_tui.ui.keygate import KeyGate
 from decline_tui.ui.screens.main import MainScreen
+from decline_tui.ui.screens.scenarios import Scenarios
 from decline_tui.ui.widgets.checklist_view import ChecklistPane
 from decline_tui.ui.widgets.offer_list import OfferList
-from decline_tui.ui.widgets.scenario_panel import ScenarioPanel
 
 KEYS_BEFORE_EXIT = 2.0  # seconds a signal waits for keys already read to be handled
 
@@ -153,7 +153,7 @@ class DeclineApp(KeyGate, App[None]):
                 ),
             ),
             ("In the offers list", as_bindings(OfferList.BINDINGS)),
-            ("In the scenario helper", as_bindings(ScenarioPanel.BINDINGS)),
+            ("In the scenario helper", as_bindings(Scenarios.BINDINGS)),
             ("In the checklist", as_bindings(ChecklistPane.BINDINGS)),
             ("In the thank-you notes (y)", as_bindings(ThanksScreen.BINDINGS)),
             ("In the check-ins (F10)", as_bindings(DueScreen.BINDINGS)),
@@ -214,7 +214,8 @@ class DeclineApp(KeyGate, App[None]):
             "help: keys and guide", "F1: every key and a short guide", self.action_help
         )
         for title, help_text, action in PALETTE:
-            yield SystemCommand(title, help_text, partial(main.run_action, action))
+            owner = main.scenarios if owner_of(action) == "scenarios" else main
+            yield SystemCommand(title, help_text, partial(owner.run_action, action))
 
 
 def as_bindings(bindings: Iterable[BindingType]) -> list[Binding]:

@@ -1,4 +1,4 @@
-"""What MainScreen's mixins (saving.py, care.py) may use of it: for the type checker only.
+"""What MainScreen's saving mixin (saving.py) may use of it: for the type checker only.
 
 At run time `Host` is `object` and the mixins are plain classes. For mypy it is a Screen whose
 `app` is DeclineApp and which has the main screen's state and methods below, so `self.app` and
@@ -12,41 +12,26 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from abc import abstractmethod
-    from datetime import date, datetime
+    from datetime import datetime
 
     from textual import getters
     from textual.screen import Screen
     from textual.timer import Timer
 
-    from decline_tui.core.model import Offer
-    from decline_tui.core.session import DraftView, Session
+    from decline_tui.core.session import Session
     from decline_tui.ui.app import DeclineApp
 
     class Host(Screen[None]):
         app = getters.app(DeclineApp)
 
         session: Session
-        revision: int
         dirty: bool
         saved_at: datetime | None
         _save_timer: Timer | None
-        _view: DraftView | None
 
         @property
         @abstractmethod
-        def offer(self) -> Offer | None: ...
-        @property
-        @abstractmethod
-        def offer_id(self) -> str | None: ...
-        @property
-        @abstractmethod
         def now(self) -> datetime: ...
-        @property
-        @abstractmethod
-        def today(self) -> date: ...
-        @property
-        @abstractmethod
-        def medium(self) -> str: ...
 
         @abstractmethod
         def mark_dirty(self) -> None: ...
@@ -54,16 +39,6 @@ if TYPE_CHECKING:
         def update_savestate(self) -> None: ...
         @abstractmethod
         def refresh_actions(self) -> None: ...
-        @abstractmethod
-        def refresh_list(self) -> None: ...
-        @abstractmethod
-        def load_form(self) -> None: ...
-        @abstractmethod
-        def refresh_draft(self) -> None: ...
-        @abstractmethod
-        def leave_editing(self) -> None: ...
-        @abstractmethod
-        def select_offer(self, offer_id: str | None) -> None: ...
 
 else:
     Host = object

@@ -26,25 +26,27 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import OptionDoesNotExist
 
-from decline_tui.core import export, leaving
+from decline_tui.core import care, export, leaving, scenarios
 from decline_tui.core.checklist import DISMISSED, RULES, Finding
 from decline_tui.core.model import MEDIUMS, Offer, Profile, Template, slugify
-from decline_tui.core.parsing import FieldError
+from decline_tui.core.parsing import FieldError, FormError
 from decline_tui.core.session import Changed, DraftView, Session
 from decline_tui.core.templates import all_templates, pick_template
 from decline_tui.ui import actions
 from decline_tui.ui.actions import REGION_TITLES
 from decline_tui.ui.editor import edit_in_editor
 from decline_tui.ui.keygate import KeyGate
-from decline_tui.ui.screens.care import CareActions
 from decline_tui.ui.screens.dialogs import (
     ChoiceDialog,
+    Field,
+    FormDialog,
     PathDialog,
     ProfileDialog,
     TemplateDialog,
     confirm,
 )
 from decline_tui.ui.screens.saving import DISK_CHECK_EVERY, SavingActions
+from decline_tui.ui.screens.scenarios import Scenarios
 from decline_tui.ui.screens.too_small import MIN_WIDTH, TooSmallScreen, too_small
 from decline_tui.ui.widgets.checklist_view import ChecklistPane
 from decline_tui.ui.widgets.draft_view import MEDIUM_NAMES, DraftPane
@@ -53,7 +55,6 @@ from decline_tui.ui.widgets.literal import visible
 from decline_tui.ui.widgets.offer_form import OfferForm
 from decline_tui.ui.widgets.offer_list import OfferList, offer_prompt
 from decline_tui.ui.widgets.quiet import update_static
-from decline_tui.ui.widgets.scenario_panel import ScenarioPanel
 
 # Regions in focus order, with their titles and jump keys.
 REGIONS = REGION_TITLES
@@ -73,7 +74,7 @@ MIN_TIMER = 0.01  # the shortest timer we set (Textual's Timer cannot take zero)
 MAX_WORD_CHOICES = 4
 
 
-class MainScreen(SavingActions, CareActions, Screen[None]):
+class MainScreen(SavingActions, Screen[None]):
     AUTO_FOCUS = ""  # on_mount chooses: the list, or the draft on a small terminal
     BINDINGS = [
         # The F-keys are priority bindings: no field or editor takes them over (TextArea's
@@ -237,7 +238,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
                 yield region(DraftPane(id="draft", classes="region"))
             with column("col-right", "checklist", "scenarios"):
                 yield region(ChecklistPane(id="checklist", classes="region"))
-                yield region(ScenarioPanel(id="scenarios", classes="region"))
+                yield region(Scenarios(id="scenarios", classes="region"))
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -386,6 +387,11 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
         return self.selected.id if self.selected is not None else None
 
     @property
+    def scenarios(self) -> Scenarios:
+        """The scenario helper: its keys' actions (a contact, a log entry…) are its own."""
+        return self.query_one(Scenarios)
+
+    @property
     def medium(self) -> str:
         offer = self.offer
         return self.session.medium_of(offer) if offer else "email"
@@ -436,7 +442,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
                 self._editing = editing
             self._show_draft(view)
             checklist.show(view.findings)
-        self.query_one(ScenarioPanel).show(self.session.wb, offer, self.now)
+        self.scenarios.show(self.session.wb, offer, self.now)
         self.refresh_actions()
 
     def actions_state(self) -> actions.State:
@@ -720,7 +726,7 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
                 checks.highlighted = 0
             target = checks
         elif name == "scenarios":
-            panel = self.query_one(ScenarioPanel)
+            panel = self.scenarios
             if not panel.built:  # made the first time it is asked for
                 # The keys typed after F6 are the helper's: they wait until it has the focus.
                 let_go = self.app.hold_keys() if isinstance(self.app, KeyGate) else None
@@ -1019,6 +1025,126 @@ class MainScreen(SavingActions, CareActions, Screen[None]):
             "Save the draft to a file (.txt, .md, or .eml for an email draft)", default, attempt
         )
         self.guard_leaving(lambda: self.app.push_screen(dialog), "Save")
+
+    # ------------------------------------------------------------------ actions: care
+
+    def guard_other_companies(
+        self,
+        then: Callable[[], object],
+        verb: str,
+        fix: Callable[[str], object] | None = None,
+    ) -> None:
+        """Before a draft leaves, warn when it names another company of the workbook.
+
+        Enter cancels: the safe answer is the default. `fix`, when given, runs on "Go back
+        and fix it" (it shows the rule); without it that answer is a plain Cancel.
+        """
+        view = self._view
+        finding = (
+            next((f for f in view.findings if f.rule == "no-other-company"), None) if view else None
+        )
+        if finding is None or finding.status != "fail":
+            then()
+            return
+
+        def done(choice: str | None) -> None:
+            if choice == "yes":
+                then()
+            elif choice == "no" and fix is not None:
+                fix("no-other-company")
+
+        self.app.push_screen(
+            confirm(
+                "This draft names another company",
+                f"{finding.message} Declining one offer should never mention the others. "
+                f"{verb} anyway?",
+                yes=f"{verb} anyway",
+                no="Go back and fix it" if fix is not None else "Cancel",
+                default="no",
+            ),
+            done,
+        )
+
+    def action_mark_sent(self) -> None:
+        """Log the draft on screen as sent, as what it is, once the person confirms it."""
+        offer, view = self.offer, self._view
+        if offer is None or view is None:
+            return
+        plan = care.plan_sent(
+            self.session.wb, offer, view.draft.template, view.draft.medium, self.today
+        )
+
+        def done(choice: str | None) -> None:
+            if choice != "yes" or offer not in self.session.wb.offers:
+                return
+            self.session.log_sent(offer, plan)
+            self.notify(plan.done(), markup=False)
+
+        def ask() -> None:
+            yes = "Log it again" if plan.already else "Log as sent"
+            self.app.push_screen(
+                confirm(plan.title(), plan.question(), yes=yes, default="no"), done
+            )
+
+        self.guard_other_companies(ask, "Mark as sent")
+
+    def action_checkin_months(self) -> None:
+        """How many months after a decline to check in, for one offer or all (the palette,
+        m in F10)."""
+        offer = self.offer
+        wb = self.session.wb
+
+        def submit(values: dict[str, str]) -> dict[str, str] | None:
+            this_offer = values["scope"] == "this offer"
+            try:
+                self.session.set_checkin_months(offer, values["months"], this_offer=this_offer)
+            except FormError as exc:
+                return exc.errors
+            return None
+
+        current = (offer.checkin_months if offer else None) or wb.checkin_months
+        self.app.push_screen(
+            FormDialog(
+                "Check-in months",
+                [
+                    Field("months", "Months", ", ".join(map(str, current)), "e.g. 3, 6, 12"),
+                    Field(
+                        "scope",
+                        "For",
+                        "this offer" if offer and offer.checkin_months else "all offers",
+                        choices=("all offers", "this offer"),
+                    ),
+                ],
+                submit,
+                intro="How many months after a decline to check in, with congratulations or "
+                "something useful.",
+            )
+        )
+
+    def action_next_to_decline(self) -> None:
+        nxt = scenarios.next_to_decline(self.session.wb, self.offer.id if self.offer else None)
+        if nxt is None:
+            self.notify("No open offers left to decline.", markup=False)
+            return
+        self.select_offer(nxt.id)
+        where = scenarios.multiple_offers(self.session.wb)
+        if where.hold:  # declining is final while the accepted offer is not signed
+            self.notify(
+                f"Next to decline: {nxt.label}. But {where.warning()} h in the scenario "
+                "helper (F6, Several) drafts one.",
+                title="Not signed yet",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+            return
+        self.notify(f"Next to decline: {nxt.label}", timeout=3, markup=False)
+
+    def action_show_checkins(self) -> None:
+        """F10: the people to check in with, soonest first."""
+        from decline_tui.ui.screens.people import DueScreen
+
+        self.app.push_screen(DueScreen(self))
 
     # ------------------------------------------------------------------ actions: profile, templates
 

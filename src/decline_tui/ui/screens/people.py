@@ -403,10 +403,10 @@ class ThanksScreen(PeopleScreen):
         if row is None:
             self.action_new_person()
             return
-        self.owner.edit_contact(self.offer, int(row[1:]))
+        self.owner.scenarios.edit_contact(self.offer, int(row[1:]))
 
     def action_new_person(self) -> None:
-        self.owner.edit_contact(self.offer, None)
+        self.owner.scenarios.edit_contact(self.offer, None)
 
 
 # --------------------------------------------------------------------------- check-ins due

@@ -108,6 +108,6 @@ class RecordsScreen(ModalScreen[None]):
             return
         kind, i = picked
         if kind == "c":
-            self.owner.edit_contact(self.offer, i)
+            self.owner.scenarios.edit_contact(self.offer, i)
         else:
-            self.owner.edit_interaction(self.offer, i)
+            self.owner.scenarios.edit_interaction(self.offer, i)

@@ -8,7 +8,6 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static, TabbedContent, TabPane
 
@@ -157,33 +156,6 @@ def drafting_line(offer: Offer | None) -> Text:
 
 class ScenarioPanel(Vertical):
     """One tab per hard case, plus the follow-up; keys act on the selected offer."""
-
-    BINDINGS = [
-        Binding(
-            "t",
-            "screen.scenario_draft",
-            "Draft reply",
-            tooltip="Draft this tab's reply beside the decline (ctrl+d goes back to it)",
-        ),
-        Binding(
-            "h",
-            "screen.hold_reply",
-            "Hold",
-            tooltip="While the offer you accepted is not signed: a holding reply to this offer",
-        ),
-        Binding("r", "screen.record_reconsider", "Criteria", tooltip="What would change my mind"),
-        Binding("c", "screen.record_counter", "Counter", tooltip="Record their counter-offer"),
-        Binding("l", "screen.log_interaction", "Log", tooltip="Log an interaction"),
-        Binding("a", "screen.add_contact", "Contact", tooltip="Add a contact"),
-        Binding("p", "screen.plan_send", "Send later", tooltip="Plan when to send"),
-        Binding("e", "screen.show_records", "Records", tooltip="Edit or delete contacts and log"),
-        Binding(
-            "y",
-            "screen.show_thanks",
-            "Thank-yous",
-            tooltip="A thank-you note to each person you met, sent after the decline",
-        ),
-    ]
 
     _requested = False  # the tabs are made the first time the panel shows
     _ready = False  # and are mounted, with their texts in

@@ -152,6 +152,7 @@ READS = {
     "context",
     "draft_key",
     "view",
+    "outgoing",
     "templates_for",
     "dismissable",
     "rule_off",
@@ -225,3 +226,19 @@ def test_a_listener_gone_hears_nothing(session, heard):
     session.unlisten(heard.append)  # twice: no harm
     session.set_profile(Profile(name="Sam"))
     assert heard == [] and session.revision == 1
+
+
+def test_what_export_sends_is_the_decline_the_app_would_copy(session):
+    """The CLI's export and the app's copy agree: the decline with the person's own edit,
+    never the scenario reply the app is drafting; a template asked for gives its own words."""
+    offer = session.wb.offers[0]
+    session.take_over(offer, "Dear María,\n\nMy own words. I decline.\n\nBest,\nSam", "email")
+    session.draft_reply(offer, "counter-decline")
+    shown = session.view(offer, NOW)
+    assert shown.reply == "counter-decline" and not shown.edited
+    out = session.outgoing(offer, NOW)
+    assert out.reply == "" and out.edited and out.text.startswith("Dear María,\n\nMy own words.")
+    session.back_to_decline(offer)
+    assert session.view(offer, NOW, spelling=False).findings == out.findings
+    words = session.outgoing(offer, NOW, template="brief")
+    assert not words.edited and words.draft.template == "brief" and "My own" not in words.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from decline_tui.cli.common import (
     _FORMAT,
@@ -24,6 +24,9 @@ from decline_tui.cli.common import (
 )
 from decline_tui.cli.thanks import _export_thanks, _render_thanks, _thanks_options
 from decline_tui.core.model import MEDIUMS, Offer, Workbook
+
+if TYPE_CHECKING:
+    from decline_tui.core.session import DraftView
 
 
 def add_check_parser(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
@@ -278,7 +281,19 @@ def _render(
     medium it is not written for is refused (it would silently come out in its own medium),
     naming the templates that fit."""
     from decline_tui.core.compose import render_offer
-    from decline_tui.core.templates import TemplateError, all_templates
+    from decline_tui.core.templates import TemplateError
+
+    _template_fits(wb, template, medium)
+    try:
+        return render_offer(wb, offer, medium=medium, template=template, today=today)
+    except TemplateError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _template_fits(wb: Workbook, template: str | None, medium: str | None) -> None:
+    """A template asked for in a medium it is not written for is refused (it would silently
+    come out in its own medium), naming the templates that fit."""
+    from decline_tui.core.templates import all_templates
 
     if template and medium:
         templates = all_templates(wb)
@@ -289,10 +304,6 @@ def _render(
                 f'template "{template}" is for {tpl.medium}, not {medium}; '
                 f"templates for {medium}: {fits}"
             )
-    try:
-        return render_offer(wb, offer, medium=medium, template=template, today=today)
-    except TemplateError as exc:
-        raise UsageError(str(exc)) from None
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -327,17 +338,24 @@ def cmd_export(args: argparse.Namespace) -> int:
             kind = export.export_format(args.to)
         except export.ExportError as exc:
             raise UsageError(str(exc)) from None
+    from decline_tui.core.session import Session
+    from decline_tui.core.store import Store
+    from decline_tui.core.templates import TemplateError
+
     wb, path = _load(args)
     offer = find_offer(wb, args.offer, path)
-    draft = _render(wb, offer, args.medium, args.template, now.date())
-    # Asking for a template asks for its words; otherwise the person's own edit wins.
-    from decline_tui.core.session import draft_key
-
-    edited = None if args.template else offer.drafts.get(draft_key(wb, offer, draft.medium))
+    _template_fits(wb, args.template, args.medium)
+    # What the app would copy of the decline, checked as the app checks it: asking for a
+    # template asks for its words; otherwise the person's own edit wins.
+    try:
+        view = Session(Store(path), wb).outgoing(offer, now, args.medium, args.template)
+    except TemplateError as exc:
+        raise UsageError(str(exc)) from None
+    draft, edited = view.draft, (view.text if view.edited else None)
     what = f"{export.MEDIUM_LABELS.get(draft.medium, draft.medium)} for {offer.label}"
     what = f"your edited {what}" if edited is not None else f"the {what}"
     if not args.force:
-        problem = _export_problem(wb, offer, draft, edited, now)
+        problem = _export_problem(wb, offer, view)
         if problem:
             raise Refused(f"not exported: {problem}; fix it, or add --force to export it anyway")
 
@@ -365,9 +383,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export_problem(
-    wb: Workbook, offer: Offer, draft: Any, edited: str | None, now: datetime
-) -> str | None:
+def _export_problem(wb: Workbook, offer: Offer, view: DraftView) -> str | None:
     """Why this draft should not leave as it is, in words, or None.
 
     The checklist is run on exactly the text that would be exported (the edit, else the
@@ -375,15 +391,12 @@ def _export_problem(
     it back is what holds back a copy in the app (core.leaving: failed rules about the
     words, not about the moment).
     """
-    from decline_tui.core.checklist import check, context_for
     from decline_tui.core.leaving import must_fix
     from decline_tui.core.scenarios import other_companies_named
 
-    text = edited if edited is not None else draft.text
+    text = view.text
     named = other_companies_named(text, wb, offer)
-    ctx = context_for(wb, offer, draft.medium, now, template=draft.template)
-    ctx.spelling = False  # spelling only ever warns; the dictionary is slow to load
-    failing = must_fix(check(text, ctx), text, skip={"no-other-company"} if named else ())
+    failing = must_fix(view.findings, text, skip={"no-other-company"} if named else ())
     rules = [  # which placeholders are left says where to look
         f"{f.rule} ({', '.join(f.words)})" if f.rule == "placeholders" and f.words else f.rule
         for f in failing

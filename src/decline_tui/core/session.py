@@ -289,12 +289,39 @@ class Session:
         """
         medium = medium or self.medium_of(offer)
         reply = self.reply_of(offer, medium)
-        draft = render_offer(
-            self.wb, offer, medium=medium, template=reply or None, today=now.date()
-        )
-        edited = offer.drafts.get(draft_key(self.wb, offer, medium, reply))
+        return self._view(offer, now, medium, reply or None, reply, spelling=spelling)
+
+    def outgoing(
+        self,
+        offer: Offer,
+        now: datetime,
+        medium: str | None = None,
+        template: str | None = None,
+        *,
+        spelling: bool = False,
+    ) -> DraftView:
+        """What `export` sends: the decline (never the scenario reply the app may be
+        drafting), with the person's own edit of it unless `template` asks for a template's
+        own words, and the findings the app would show for it (spelling off: it only warns,
+        and its dictionary is slow to load). Raises TemplateError for an unknown template."""
+        return self._view(offer, now, medium, template, "", edits=not template, spelling=spelling)
+
+    def _view(
+        self,
+        offer: Offer,
+        now: datetime,
+        medium: str | None,
+        template: str | None,
+        reply: str,
+        *,
+        edits: bool = True,
+        spelling: bool,
+    ) -> DraftView:
+        draft = render_offer(self.wb, offer, medium=medium, template=template, today=now.date())
+        key = draft_key(self.wb, offer, draft.medium, reply)
+        edited = offer.drafts.get(key) if edits else None
         text = edited if edited is not None else draft.text
-        ctx = self.context(offer, medium, now, draft.template)
+        ctx = self.context(offer, draft.medium, now, draft.template)
         ctx.spelling = spelling
         findings = check(text, ctx)
         title = draft_title(offer, draft.template, reply)

@@ -8,31 +8,11 @@ a palette entry.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
 from decline_tui.core.model import STATUSES
-
-# What an action may need, and what the footer does with its key while it is missing: None
-# shows it dimmed (it needs an offer: add one), False hides it and passes the key on (ctrl+d
-# deletes forward in a field, ctrl+y is redo in the editor).
-Need = Literal["offer", "template-draft", "own-text", "reply", "saving-problem"]
-HIDDEN: dict[Need, bool | None] = {
-    "offer": None,
-    "template-draft": False,
-    "own-text": False,
-    "reply": False,
-    "saving-problem": False,
-}
-# Why a key does nothing now, said on screen ({key} is the key pressed).
-WHY: dict[Need, str] = {
-    "offer": "{key} needs an offer: add one with ctrl+n.",
-    "template-draft": "{key} picks a template; your own text is kept while it is yours — "
-    "ctrl+r goes back to the template.",
-    "own-text": "{key} goes back to the template's draft: this draft is the template's.",
-    "reply": "{key} leaves a scenario reply: this is the decline draft already.",
-    "saving-problem": "{key} fixes saving problems: the workbook saves fine.",
-}
 
 
 @dataclass(frozen=True)
@@ -44,16 +24,44 @@ class State:
     reply: bool = False  # a scenario reply is shown instead of the decline
     saving_problem: bool = False  # colliding changes, a broken file, or read-only
 
-    def has(self, need: Need) -> bool:
-        if need == "offer":
-            return self.offer
-        if need == "template-draft":
-            return not self.own_text
-        if need == "own-text":
-            return self.own_text
-        if need == "reply":
-            return self.reply
-        return self.saving_problem
+
+@dataclass(frozen=True)
+class Needed:
+    """One thing an action may need: whether it is there, what the footer does with the
+    action's key while it is not (None dims it: it needs an offer, add one; False hides it
+    and passes the key on: ctrl+d deletes forward in a field, ctrl+y is redo in the editor),
+    and why the key does nothing then, said on screen ({key} is the key pressed)."""
+
+    met: Callable[[State], bool]
+    missing: bool | None
+    why: str
+
+
+Need = Literal["offer", "template-draft", "own-text", "reply", "saving-problem"]
+NEEDS: dict[Need, Needed] = {
+    "offer": Needed(lambda s: s.offer, None, "{key} needs an offer: add one with ctrl+n."),
+    "template-draft": Needed(
+        lambda s: not s.own_text,
+        False,
+        "{key} picks a template; your own text is kept while it is yours — "
+        "ctrl+r goes back to the template.",
+    ),
+    "own-text": Needed(
+        lambda s: s.own_text,
+        False,
+        "{key} goes back to the template's draft: this draft is the template's.",
+    ),
+    "reply": Needed(
+        lambda s: s.reply,
+        False,
+        "{key} leaves a scenario reply: this is the decline draft already.",
+    ),
+    "saving-problem": Needed(
+        lambda s: s.saving_problem,
+        False,
+        "{key} fixes saving problems: the workbook saves fine.",
+    ),
+}
 
 
 # A palette entry: (title, help, the action called, with its arguments when it takes any).
@@ -71,7 +79,7 @@ class Action:
 
     def missing(self, state: State) -> Need | None:
         """The first thing this action needs that is not there now."""
-        return next((n for n in self.needs if not state.has(n)), None)
+        return next((n for n in self.needs if not NEEDS[n].met(state)), None)
 
 
 def _one(name: str, title: str, help_text: str, *needs: Need) -> Action:
@@ -84,7 +92,8 @@ def _helper(name: str, title: str, help_text: str, *needs: Need) -> Action:
     return Action(name, needs, ((title, help_text, name),), owner="scenarios")
 
 
-REGION_TITLES = {
+# The screen's regions in focus order, with their titles and jump keys.
+REGIONS = {
     "offers": ("Offers", "f2"),
     "form": ("Details", "f3"),
     "draft": ("Draft", "f4"),
@@ -258,7 +267,7 @@ _ACTIONS = [
         (),
         tuple(
             (f"go: {title.lower()}", f"Jump to {title} ({key.upper()})", f"focus_region('{name}')")
-            for name, (title, key) in REGION_TITLES.items()
+            for name, (title, key) in REGIONS.items()
         ),
     ),
 ]
@@ -282,7 +291,7 @@ def check(action: str, state: State) -> bool | None:
     """Textual's check_action answer: True runs it, None dims its key, False hides it."""
     entry = ACTIONS.get(action_name(action))
     need = entry.missing(state) if entry is not None else None
-    return True if need is None else HIDDEN[need]
+    return True if need is None else NEEDS[need].missing
 
 
 def why_not(action: str, key: str, state: State) -> str | None:
@@ -294,4 +303,4 @@ def why_not(action: str, key: str, state: State) -> str | None:
     if not state.offer and need != "saving-problem":  # a draft's needs: there is none
         need = "offer"
     shown = key.upper() if key.startswith("f") else key
-    return WHY[need].format(key=shown)
+    return NEEDS[need].why.format(key=shown)

@@ -33,7 +33,7 @@ from decline_tui.core.parsing import FieldError, FormError
 from decline_tui.core.session import Changed, DraftView, Session
 from decline_tui.core.templates import all_templates, pick_template
 from decline_tui.ui import actions
-from decline_tui.ui.actions import REGION_TITLES
+from decline_tui.ui.actions import REGIONS
 from decline_tui.ui.editor import edit_in_editor
 from decline_tui.ui.keygate import KeyGate
 from decline_tui.ui.screens.dialogs import (
@@ -56,8 +56,6 @@ from decline_tui.ui.widgets.offer_form import OfferForm
 from decline_tui.ui.widgets.offer_list import OfferList, offer_prompt
 from decline_tui.ui.widgets.quiet import update_static
 
-# Regions in focus order, with their titles and jump keys.
-REGIONS = REGION_TITLES
 # Two layouts, by the terminal's width. From WIDE: offers and details on the left, the draft
 # in the middle, the checklist (or the scenario helper, F6) on the right. From TWO: the draft
 # and one other region beside it. Below TWO columns or MIN_HEIGHT rows the terminal is too

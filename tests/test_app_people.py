@@ -236,3 +236,30 @@ async def test_the_person_logged_stays_highlighted_when_the_list_moves_them(demo
         listing = due.query_one("#people-list", OptionList)
         assert listing.highlighted == 1 and due.due().person.name == "Dev Patel"
         assert "Dev Patel" in _detail(due).splitlines()[0]
+
+
+async def test_enter_in_f10_drafts_the_check_in_in_the_main_screen_without_a_last_refill(
+    demo_path, monkeypatch
+):
+    """The note to the offer's own contact opens in the main screen; the list, which takes
+    the whole workbook's people to make, is not made again as the screen closes."""
+    store = Store(demo_path)
+    wb = store.load()
+    acme = wb.offers[0]
+    acme.status = "declined"
+    acme.log = [Interaction(date(2026, 8, 1), "declined", "email", "Sent the decline")]
+    store.save(wb)
+    fills = []
+    real_fill = DueScreen.fill
+    monkeypatch.setattr(DueScreen, "fill", lambda self: fills.append(1) or real_fill(self))
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("f10")
+        await wait_until(pilot, lambda: isinstance(app.screen, DueScreen))
+        assert len(fills) == 1
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen is screen)
+        assert screen.offer_id == "acme" and screen.offer.reply == "checkin-note"
+        await wait_until(pilot, lambda: not screen.dirty)
+        assert len(fills) == 1

@@ -79,8 +79,14 @@ class PeopleScreen(ModalScreen[None]):
         self.fill()
         # Each change to the workbook (a log, a snooze, a contact edited here or in a dialog
         # over this screen) fills the list again, once.
-        self.watch(self.owner, "revision", self.fill, init=False)
+        self.watch(self.owner, "revision", self._workbook_changed, init=False)
         self.query_one("#people-list").focus()
+
+    def _workbook_changed(self) -> None:
+        """Fill again, unless this screen has closed: F10's enter closes it, then drafts
+        (the list takes the whole workbook's people to work out)."""
+        if self in self.app.screen_stack:
+            self.fill()
 
     # To fill in: the rows (id, prompt, disabled) and the detail of a row.
     def rows(self) -> list[tuple[str, Text, bool]]:
@@ -633,8 +639,8 @@ class DueScreen(PeopleScreen):
                 timeout=6,
             )
             return
-        owner.session.draft_reply(offer, "checkin-note")
         self.dismiss(None)
+        owner.session.draft_reply(offer, "checkin-note")
         owner.select_offer(offer.id)
 
     def action_months(self) -> None:
